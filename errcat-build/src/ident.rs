@@ -1,0 +1,174 @@
+//! Every naming rule in one place: which names a catalog may use, and the Rust names they
+//! become. Nothing else in the generator converts names.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// `USER_NOT_FOUND`: entry, alias, section and minor names.
+pub fn is_upper_snake(s: &str) -> bool {
+    is_snake_of(
+        s,
+        |c| c.is_ascii_uppercase(),
+        |c| c.is_ascii_uppercase() || c.is_ascii_digit(),
+    )
+}
+
+/// `user_not_found`: catalog (module) and column (method) names.
+pub fn is_lower_snake(s: &str) -> bool {
+    is_snake_of(
+        s,
+        |c| c.is_ascii_lowercase(),
+        |c| c.is_ascii_lowercase() || c.is_ascii_digit(),
+    )
+}
+
+fn is_snake_of(s: &str, first: impl Fn(char) -> bool, rest: impl Fn(char) -> bool) -> bool {
+    let mut chars = s.chars();
+    let Some(c) = chars.next() else { return false };
+    if !first(c) || s.ends_with('_') || s.contains("__") {
+        return false;
+    }
+    chars.all(|c| c == '_' || rest(c))
+}
+
+/// The Rust type or variant name for an UPPER_SNAKE name: `USER_NOT_FOUND` → `UserNotFound`.
+///
+/// `SELF` would become the keyword `Self`, which cannot be escaped with `r#`; it gets a
+/// trailing underscore.
+pub fn type_name(upper_snake: &str) -> String {
+    let name = upper_snake.to_upper_camel_case();
+    if name == "Self" {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// The variant name of a minor code without a name of its own: `Minor3`.
+pub fn minor_type_name(name: Option<&str>, code: u32) -> String {
+    match name {
+        Some(name) => type_name(name),
+        None => format!("Minor{code}"),
+    }
+}
+
+/// The module name for a catalog file stem: `my-api` → `my_api`; `None` if the stem does not
+/// make a valid, non-keyword module name.
+pub fn module_name(file_stem: &str) -> Option<String> {
+    let name = file_stem.to_snake_case();
+    (is_lower_snake(&name) && !is_keyword(&name)).then_some(name)
+}
+
+/// The name of the table constant behind a column method: `wait_parameter` → `WAIT_PARAMETER`.
+pub fn column_table_name(column: &str) -> String {
+    format!("COLUMN_{}", column.to_ascii_uppercase())
+}
+
+/// Rust keywords, strict and reserved, of every edition.
+pub fn is_keyword(s: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+        "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+        "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+        "ref", "return", "self", "static", "struct", "super", "trait", "true", "try", "type",
+        "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    ];
+    KEYWORDS.contains(&s)
+}
+
+/// Methods every generated error enum has; a column may not take one of these names.
+pub const RESERVED_METHODS: &[&str] = &[
+    "all",
+    "aliases",
+    "clone",
+    "cmp",
+    "code",
+    "deprecation",
+    "description",
+    "eq",
+    "fmt",
+    "from",
+    "from_code",
+    "from_name",
+    "from_str",
+    "hash",
+    "http_status",
+    "index",
+    "into",
+    "is_deprecated",
+    "message",
+    "name",
+    "partial_cmp",
+    "placeholders",
+    "reaction",
+    "render",
+    "section",
+    "source",
+    "to_string",
+    "try_from",
+    "try_into",
+    "type_id",
+];
+
+/// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn upper_snake_accepts_documented_names_and_rejects_others() {
+        assert!(is_upper_snake("USER_LOGIN_BAD_PAYLOAD"));
+        assert!(is_upper_snake("QR2_CODE"));
+        for bad in ["", "lower", "_X", "X_", "X__Y", "1X", "X-Y", "ÄX", "X Y"] {
+            assert!(!is_upper_snake(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn type_names_are_upper_camel_and_escape_self() {
+        assert_eq!(type_name("USER_NOT_FOUND"), "UserNotFound");
+        assert_eq!(type_name("QR_CODE_2FA"), "QrCode2fa");
+        assert_eq!(type_name("SELF"), "Self_");
+        assert_eq!(minor_type_name(None, 7), "Minor7");
+        assert_eq!(minor_type_name(Some("TOO_LONG"), 7), "TooLong");
+    }
+
+    #[test]
+    fn module_names_come_from_file_stems() {
+        assert_eq!(module_name("my-api").as_deref(), Some("my_api"));
+        assert_eq!(module_name("Mixin").as_deref(), Some("mixin"));
+        assert_eq!(module_name("type"), None);
+        assert_eq!(module_name("2fa"), None);
+        assert_eq!(module_name("ünï"), None);
+    }
+
+    #[test]
+    fn nearest_suggests_close_fields_only() {
+        let fields = ["message", "minors", "name"];
+        assert_eq!(nearest("mesage", &fields), Some("message"));
+        assert_eq!(nearest("minor", &fields), Some("minors"));
+        assert_eq!(nearest("zzzzzz", &fields), None);
+    }
+}

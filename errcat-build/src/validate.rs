@@ -1,0 +1,839 @@
+//! Stage 2: the raw document to the validated model.
+//!
+//! Every rule of the format is checked here and nowhere else. All problems in a file are
+//! collected, each with its place in the file and the entry it concerns; nothing is emitted
+//! unless there are none.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+use crate::ident;
+use crate::model::{
+    Catalog, Code, CodeKind, Column, ColumnType, Entry, Message, Minor, Placeholder, Section,
+    Segment, Value,
+};
+use crate::parse::{RawCatalog, RawCode, RawColumn, RawColumnType, RawEntry, RawMinor, Step};
+
+/// Validates one parsed file. `text` is the file's text, used to find the place of a problem.
+pub(crate) fn validate(
+    file: &Path,
+    text: &str,
+    raw: RawCatalog,
+) -> Result<Catalog, Vec<Diagnostic>> {
+    let mut v = Validator {
+        file,
+        text,
+        problems: Vec::new(),
+    };
+    let catalog = v.catalog(raw);
+    if v.problems.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(v.problems)
+    }
+}
+
+/// Checks rules that span catalogs: two files must not make the same module.
+pub(crate) fn validate_set(catalogs: &[Catalog]) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    let mut problems = Vec::new();
+    for c in catalogs {
+        if let Some(first) = seen.insert(&c.module, &c.file) {
+            problems.push(
+                Diagnostic::new(
+                    &c.file,
+                    None,
+                    format!("module `{}` is already made by another catalog", c.module),
+                )
+                .with_hint(format!(
+                    "{} makes the same module; set a different `name` in one of them",
+                    first.display()
+                )),
+            );
+        }
+    }
+    problems
+}
+
+struct Validator<'a> {
+    file: &'a Path,
+    text: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+/// A path into the document, to be turned into a location only if a problem is reported.
+#[derive(Clone, Default)]
+struct At(Vec<Step>);
+
+impl At {
+    fn key(&self, key: &str) -> At {
+        let mut p = self.0.clone();
+        p.push(Step::Key(key.to_owned()));
+        At(p)
+    }
+    fn index(&self, i: usize) -> At {
+        let mut p = self.0.clone();
+        p.push(Step::Index(i));
+        At(p)
+    }
+}
+
+/// The first place a name or code was defined, for "defined first at" hints.
+struct First {
+    at: At,
+    label: String,
+}
+
+impl Validator<'_> {
+    fn diagnostic(&self, at: &At, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.file, crate::parse::locate(self.text, &at.0), message)
+    }
+
+    fn report(&mut self, d: Diagnostic) {
+        self.problems.push(d);
+    }
+
+    fn error(&mut self, at: &At, message: impl Into<String>) {
+        let d = self.diagnostic(at, message);
+        self.report(d);
+    }
+
+    fn position(&self, at: &At) -> String {
+        let d = self.diagnostic(at, "");
+        d.position()
+    }
+
+    fn catalog(&mut self, raw: RawCatalog) -> Catalog {
+        let root = At::default();
+        let module = match &raw.name {
+            Some(name) => {
+                if !ident::is_lower_snake(name) || ident::is_keyword(name) {
+                    let d = self
+                        .diagnostic(
+                            &root.key("name"),
+                            format!("`{name}` is not a valid module name"),
+                        )
+                        .with_hint("use snake_case letters and digits, not a Rust keyword");
+                    self.report(d);
+                }
+                name.clone()
+            }
+            None => {
+                let stem = self
+                    .file
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                ident::module_name(&stem).unwrap_or_else(|| {
+                    let d = Diagnostic::new(
+                        self.file,
+                        None,
+                        format!("the file name `{stem}` does not make a valid Rust module name"),
+                    )
+                    .with_hint("rename the file, or set `name: some_module` in the catalog");
+                    self.report(d);
+                    stem
+                })
+            }
+        };
+        self.text_field(&root.key("title"), "title", &raw.title, None);
+        self.text_field(&root.key("source"), "source", &raw.source, None);
+        self.optional_text(
+            &root.key("description"),
+            "description",
+            &raw.description,
+            None,
+        );
+        self.optional_text(&root.key("note"), "note", &raw.note, None);
+        let status = self.status(&root.key("status"), raw.status, None);
+
+        let columns = self.columns(&root, &raw.columns);
+        if raw.sections.is_empty() {
+            self.error(
+                &root.key("sections"),
+                "a catalog needs at least one section",
+            );
+        }
+
+        let mut state = CatalogState::default();
+        let mut sections = Vec::new();
+        for (i, s) in raw.sections.into_iter().enumerate() {
+            let at = root.key("sections").index(i);
+            sections.push(self.section(&at, s, status, &columns, &mut state));
+        }
+        Catalog {
+            file: self.file.to_path_buf(),
+            module,
+            title: raw.title,
+            source: raw.source,
+            description: raw.description,
+            status,
+            note: raw.note,
+            code_kind: state.code_kind.unwrap_or(CodeKind::Integer),
+            columns,
+            sections,
+        }
+    }
+
+    fn columns(&mut self, root: &At, raw: &[RawColumn]) -> Vec<Column> {
+        let mut seen: BTreeMap<String, First> = BTreeMap::new();
+        let mut columns = Vec::new();
+        for (i, c) in raw.iter().enumerate() {
+            let at = root.key("columns").index(i);
+            let kind = match c.kind {
+                RawColumnType::Bool => ColumnType::Bool,
+                RawColumnType::Integer => ColumnType::Integer,
+                RawColumnType::String => ColumnType::String,
+            };
+            if !ident::is_lower_snake(&c.name) || ident::is_keyword(&c.name) {
+                let d = self
+                    .diagnostic(
+                        &at.key("name"),
+                        format!("`{}` is not a valid column name", c.name),
+                    )
+                    .with_hint("a column becomes a method: use snake_case, not a Rust keyword");
+                self.report(d);
+            } else if ident::RESERVED_METHODS.contains(&c.name.as_str()) {
+                let d = self
+                    .diagnostic(
+                        &at.key("name"),
+                        format!(
+                            "column `{}` clashes with a generated method of the same name",
+                            c.name
+                        ),
+                    )
+                    .with_hint("choose another name");
+                self.report(d);
+            }
+            self.unique(&mut seen, c.name.clone(), &at, c.name.clone(), "column");
+            self.optional_text(&at.key("description"), "description", &c.description, None);
+            let default = c
+                .default
+                .as_ref()
+                .and_then(|v| self.value(&at.key("default"), v, kind, &c.name, None));
+            columns.push(Column {
+                name: c.name.clone(),
+                kind,
+                description: c.description.clone(),
+                default,
+            });
+        }
+        columns
+    }
+
+    fn section(
+        &mut self,
+        at: &At,
+        raw: crate::parse::RawSection,
+        catalog_status: u16,
+        columns: &[Column],
+        state: &mut CatalogState,
+    ) -> Section {
+        if !ident::is_upper_snake(&raw.name) {
+            let d = self
+                .diagnostic(
+                    &at.key("name"),
+                    format!("section name `{}` is not UPPER_SNAKE", raw.name),
+                )
+                .with_hint("section names look like `USER_ERRORS`");
+            self.report(d);
+        }
+        let type_name = ident::type_name(&raw.name);
+        self.unique(
+            &mut state.section_names,
+            type_name,
+            at,
+            raw.name.clone(),
+            "section name",
+        );
+        self.text_field(&at.key("title"), "title", &raw.title, None);
+        self.optional_text(
+            &at.key("description"),
+            "description",
+            &raw.description,
+            None,
+        );
+        self.optional_text(&at.key("note"), "note", &raw.note, None);
+        let status = raw.status.map(|s| self.status(&at.key("status"), s, None));
+        let shared = self.column_values(&at.key("columns"), &raw.columns, columns, None);
+        if raw.entries.is_empty() {
+            self.error(
+                &at.key("entries"),
+                format!("section {} has no entries", raw.name),
+            );
+        }
+        let mut entries = Vec::new();
+        for (j, e) in raw.entries.into_iter().enumerate() {
+            let entry_at = at.key("entries").index(j);
+            let default_status = status.unwrap_or(catalog_status);
+            if let Some(entry) = self.entry(&entry_at, e, default_status, columns, &shared, state) {
+                entries.push(entry);
+            }
+        }
+        Section {
+            name: raw.name,
+            title: raw.title,
+            description: raw.description,
+            status,
+            note: raw.note,
+            entries,
+        }
+    }
+
+    fn entry(
+        &mut self,
+        at: &At,
+        raw: RawEntry,
+        default_status: u16,
+        columns: &[Column],
+        shared: &[Option<Value>],
+        state: &mut CatalogState,
+    ) -> Option<Entry> {
+        let code = self.code(&at.key("code"), &raw.code, state);
+        let name = match (&raw.name, &raw.code) {
+            (Some(name), _) => name.clone(),
+            (None, RawCode::String(s)) if ident::is_upper_snake(s) => s.clone(),
+            (None, _) => {
+                let d = self
+                    .diagnostic(at, "entry has no `name`")
+                    .with_entry(raw.code.to_string())
+                    .with_hint(match raw.code {
+                        RawCode::Integer(_) => "an entry with an integer code needs an UPPER_SNAKE `name`",
+                        RawCode::String(_) => "this string code is not UPPER_SNAKE, so it cannot be its own name: set `name`",
+                    });
+                self.report(d);
+                String::new()
+            }
+        };
+        let label = format!("{} {}", raw.code, name).trim_end().to_owned();
+        let label = label.as_str();
+
+        if !name.is_empty() {
+            self.entry_name(&at.key("name"), &name, label, state);
+        }
+        for (k, alias) in raw.aliases.iter().enumerate() {
+            self.entry_name(&at.key("aliases").index(k), alias, label, state);
+        }
+        if let Some(code) = &code {
+            let key = code.to_string();
+            self.unique(&mut state.codes, key, at, label.to_owned(), "code");
+        }
+
+        let placeholders = self.placeholders(at, &raw, label);
+        let message = self.message(&at.key("message"), &raw.message, &placeholders, label);
+        self.optional_text(
+            &at.key("description"),
+            "description",
+            &raw.description,
+            Some(label),
+        );
+        self.optional_text(
+            &at.key("deprecated"),
+            "deprecated",
+            &raw.deprecated,
+            Some(label),
+        );
+        self.optional_text(&at.key("reaction"), "reaction", &raw.reaction, Some(label));
+        self.optional_text(&at.key("note"), "note", &raw.note, Some(label));
+        let status = match raw.status {
+            Some(s) => self.status(&at.key("status"), s, Some(label)),
+            None => default_status,
+        };
+        let own = self.column_values(&at.key("columns"), &raw.columns, columns, Some(label));
+        let values = columns
+            .iter()
+            .enumerate()
+            .map(|(c, column)| {
+                own[c]
+                    .clone()
+                    .or_else(|| shared[c].clone())
+                    .or_else(|| column.default.clone())
+            })
+            .collect();
+        let minors = self.minors(at, &raw.minors, label);
+
+        Some(Entry {
+            code: code?,
+            name,
+            message: message?,
+            description: raw.description,
+            status,
+            aliases: raw.aliases,
+            deprecated: raw.deprecated,
+            reaction: raw.reaction,
+            placeholders,
+            columns: values,
+            minors,
+            note: raw.note,
+        })
+    }
+
+    fn code(&mut self, at: &At, raw: &RawCode, state: &mut CatalogState) -> Option<Code> {
+        let (kind, code) = match raw {
+            RawCode::Integer(n) => match u32::try_from(*n) {
+                Ok(n) => (CodeKind::Integer, Some(Code::Integer(n))),
+                Err(_) => {
+                    let d = self
+                        .diagnostic(at, format!("code {n} is out of range"))
+                        .with_entry(n.to_string())
+                        .with_hint(format!("integer codes are 0..={}", u32::MAX));
+                    self.report(d);
+                    (CodeKind::Integer, None)
+                }
+            },
+            RawCode::String(s) => {
+                if s.trim().is_empty() {
+                    let d = self
+                        .diagnostic(at, "code is an empty string")
+                        .with_entry(format!("{s:?}"));
+                    self.report(d);
+                    (CodeKind::String, None)
+                } else if s.trim() != s || s.chars().any(char::is_control) {
+                    let d = self
+                        .diagnostic(
+                            at,
+                            format!("code {s:?} has surrounding spaces or control characters"),
+                        )
+                        .with_entry(format!("{s:?}"));
+                    self.report(d);
+                    (CodeKind::String, None)
+                } else {
+                    (CodeKind::String, Some(Code::String(s.clone())))
+                }
+            }
+        };
+        match state.code_kind {
+            None => state.code_kind = Some(kind),
+            Some(first) if first != kind => {
+                let (want, got) = match first {
+                    CodeKind::Integer => ("integers", "a string"),
+                    CodeKind::String => ("strings", "an integer"),
+                };
+                let d = self
+                    .diagnostic(
+                        at,
+                        format!("code {raw} is {got}, but this catalog's codes are {want}"),
+                    )
+                    .with_entry(raw.to_string())
+                    .with_hint("all codes of a catalog are integers, or all are strings");
+                self.report(d);
+                return None;
+            }
+            Some(_) => {}
+        }
+        code
+    }
+
+    fn entry_name(&mut self, at: &At, name: &str, label: &str, state: &mut CatalogState) {
+        if !ident::is_upper_snake(name) {
+            let d = self
+                .diagnostic(at, format!("name `{name}` is not UPPER_SNAKE"))
+                .with_entry(label)
+                .with_hint("names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter");
+            self.report(d);
+            return;
+        }
+        self.unique(
+            &mut state.names,
+            ident::type_name(name),
+            at,
+            label.to_owned(),
+            "name",
+        );
+    }
+
+    /// Records `key` as defined at `at`; reports a duplicate with a pointer to the first.
+    fn unique(
+        &mut self,
+        seen: &mut BTreeMap<String, First>,
+        key: String,
+        at: &At,
+        label: String,
+        what: &str,
+    ) {
+        if let Some(first) = seen.get(&key) {
+            let first_pos = self.position(&first.at);
+            let d = self
+                .diagnostic(
+                    at,
+                    format!("duplicate {what}: `{label}` repeats `{}`", first.label),
+                )
+                .with_entry(label.clone())
+                .with_hint(format!("first defined at {first_pos} ({})", first.label));
+            self.report(d);
+        } else {
+            seen.insert(
+                key,
+                First {
+                    at: at.clone(),
+                    label,
+                },
+            );
+        }
+    }
+
+    fn placeholders(&mut self, at: &At, raw: &RawEntry, label: &str) -> Vec<Placeholder> {
+        let mut seen: BTreeMap<String, First> = BTreeMap::new();
+        for (k, p) in raw.placeholders.iter().enumerate() {
+            let p_at = at.key("placeholders").index(k);
+            if !ident::is_lower_snake(&p.name) {
+                let d = self
+                    .diagnostic(
+                        &p_at.key("name"),
+                        format!("placeholder name `{}` is not snake_case", p.name),
+                    )
+                    .with_entry(label);
+                self.report(d);
+            }
+            self.unique(
+                &mut seen,
+                p.name.clone(),
+                &p_at,
+                p.name.clone(),
+                "placeholder",
+            );
+            for (field, value) in [
+                ("documented", &p.documented),
+                ("example", &p.example),
+                ("description", &p.description),
+            ] {
+                self.optional_text(&p_at.key(field), field, value, Some(label));
+            }
+        }
+        raw.placeholders
+            .iter()
+            .map(|p| Placeholder {
+                name: p.name.clone(),
+                documented: p.documented.clone(),
+                example: p.example.clone(),
+                description: p.description.clone(),
+            })
+            .collect()
+    }
+
+    fn message(
+        &mut self,
+        at: &At,
+        text: &str,
+        placeholders: &[Placeholder],
+        label: &str,
+    ) -> Option<Message> {
+        if text.trim().is_empty() {
+            let d = self
+                .diagnostic(at, "message is empty")
+                .with_entry(label)
+                .with_hint(
+                    "every code needs a message; say in `note` where the document gives none",
+                );
+            self.report(d);
+            return None;
+        }
+        let segments = match split_message(text) {
+            Ok(segments) => segments,
+            Err(problem) => {
+                let d = self
+                    .diagnostic(at, format!("message: {problem}"))
+                    .with_entry(label)
+                    .with_hint(
+                        "placeholders are written `{name}`; write `{{` and `}}` for literal braces",
+                    );
+                self.report(d);
+                return None;
+            }
+        };
+        let mut used = vec![false; placeholders.len()];
+        let mut resolved = Vec::new();
+        let mut ok = true;
+        for s in segments {
+            match s {
+                Piece::Text(t) => resolved.push(Segment::Text(t)),
+                Piece::Name(n) => match placeholders.iter().position(|p| p.name == n) {
+                    Some(i) => {
+                        used[i] = true;
+                        resolved.push(Segment::Placeholder(i));
+                    }
+                    None => {
+                        ok = false;
+                        let d = self
+                            .diagnostic(
+                                at,
+                                format!(
+                                    "message uses placeholder `{{{n}}}`, which is not declared"
+                                ),
+                            )
+                            .with_entry(label)
+                            .with_hint(format!(
+                                "declare it under `placeholders:` as `- name: {n}`"
+                            ));
+                        self.report(d);
+                    }
+                },
+            }
+        }
+        for (i, p) in placeholders.iter().enumerate() {
+            if !used[i] {
+                ok = false;
+                let d = self
+                    .diagnostic(
+                        &at_parent(at).key("placeholders").index(i),
+                        format!(
+                            "placeholder `{}` is declared but the message does not use it",
+                            p.name
+                        ),
+                    )
+                    .with_entry(label)
+                    .with_hint(format!(
+                        "write `{{{}}}` in the message, or remove the declaration",
+                        p.name
+                    ));
+                self.report(d);
+            }
+        }
+        ok.then(|| Message {
+            source: text.to_owned(),
+            segments: resolved,
+        })
+    }
+
+    fn minors(&mut self, at: &At, raw: &[RawMinor], label: &str) -> Vec<Minor> {
+        let mut codes: BTreeMap<String, First> = BTreeMap::new();
+        let mut names: BTreeMap<String, First> = BTreeMap::new();
+        let mut minors = Vec::new();
+        for (k, m) in raw.iter().enumerate() {
+            let m_at = at.key("minors").index(k);
+            let code = match m.code {
+                RawCode::Integer(n) => u32::try_from(n).ok(),
+                RawCode::String(_) => None,
+            };
+            let Some(code) = code else {
+                let d = self
+                    .diagnostic(
+                        &m_at.key("code"),
+                        format!(
+                            "minor code {} is not an integer in 0..={}",
+                            m.code,
+                            u32::MAX
+                        ),
+                    )
+                    .with_entry(label)
+                    .with_hint(
+                        "the document's wildcard row (`*`) is written as the entry's `reaction`",
+                    );
+                self.report(d);
+                continue;
+            };
+            let minor_label = format!("minor {code} of {label}");
+            self.unique(
+                &mut codes,
+                code.to_string(),
+                &m_at,
+                minor_label.clone(),
+                "minor code",
+            );
+            if let Some(name) = &m.name
+                && !ident::is_upper_snake(name)
+            {
+                let d = self
+                    .diagnostic(
+                        &m_at.key("name"),
+                        format!("minor name `{name}` is not UPPER_SNAKE"),
+                    )
+                    .with_entry(label);
+                self.report(d);
+            }
+            let type_name = ident::minor_type_name(m.name.as_deref(), code);
+            self.unique(
+                &mut names,
+                type_name,
+                &m_at,
+                minor_label,
+                "minor variant name",
+            );
+            for (field, value) in [
+                ("detail", &m.detail),
+                ("reaction", &m.reaction),
+                ("note", &m.note),
+            ] {
+                self.optional_text(&m_at.key(field), field, value, Some(label));
+            }
+            minors.push(Minor {
+                code,
+                name: m.name.clone(),
+                detail: m.detail.clone(),
+                reaction: m.reaction.clone(),
+                note: m.note.clone(),
+            });
+        }
+        minors
+    }
+
+    /// Resolves a `columns:` map against the declared columns, one slot per column.
+    fn column_values(
+        &mut self,
+        at: &At,
+        raw: &serde_yaml::Mapping,
+        columns: &[Column],
+        label: Option<&str>,
+    ) -> Vec<Option<Value>> {
+        let mut values = vec![None; columns.len()];
+        for (key, value) in raw {
+            let Some(key) = key.as_str() else {
+                self.error(at, "column names are strings");
+                continue;
+            };
+            let Some(c) = columns.iter().position(|c| c.name == key) else {
+                let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
+                let mut d = self.diagnostic(&at.key(key), format!("unknown column `{key}`"));
+                if let Some(label) = label {
+                    d = d.with_entry(label);
+                }
+                d = d.with_hint(match ident::nearest(key, &names) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None if names.is_empty() => {
+                        "declare it in the catalog's `columns:` list".to_owned()
+                    }
+                    None => format!("the catalog declares: {}", names.join(", ")),
+                });
+                self.report(d);
+                continue;
+            };
+            values[c] = self.value(&at.key(key), value, columns[c].kind, key, label);
+        }
+        values
+    }
+
+    fn value(
+        &mut self,
+        at: &At,
+        value: &serde_yaml::Value,
+        kind: ColumnType,
+        column: &str,
+        label: Option<&str>,
+    ) -> Option<Value> {
+        let typed = match (kind, value) {
+            (ColumnType::Bool, serde_yaml::Value::Bool(b)) => Some(Value::Bool(*b)),
+            (ColumnType::Integer, serde_yaml::Value::Number(n)) => n.as_i64().map(Value::Integer),
+            (ColumnType::String, serde_yaml::Value::String(s)) => Some(Value::String(s.clone())),
+            _ => None,
+        };
+        if typed.is_none() {
+            let shown = serde_yaml::to_string(value).unwrap_or_default();
+            let mut d = self.diagnostic(
+                at,
+                format!(
+                    "column `{column}` is of type {kind}, but the value is `{}`",
+                    shown.trim_end()
+                ),
+            );
+            if let Some(label) = label {
+                d = d.with_entry(label);
+            }
+            self.report(d);
+        }
+        typed
+    }
+
+    fn status(&mut self, at: &At, status: i64, label: Option<&str>) -> u16 {
+        match u16::try_from(status) {
+            Ok(s) if (100..=599).contains(&s) => s,
+            _ => {
+                let mut d = self
+                    .diagnostic(at, format!("HTTP status {status} is outside 100..=599"))
+                    .with_hint("use an HTTP status code, such as 400 or 500");
+                if let Some(label) = label {
+                    d = d.with_entry(label);
+                }
+                self.report(d);
+                500
+            }
+        }
+    }
+
+    fn text_field(&mut self, at: &At, field: &str, value: &str, label: Option<&str>) {
+        if value.trim().is_empty() {
+            let mut d = self.diagnostic(at, format!("`{field}` is empty"));
+            if let Some(label) = label {
+                d = d.with_entry(label);
+            }
+            self.report(d);
+        }
+    }
+
+    fn optional_text(&mut self, at: &At, field: &str, value: &Option<String>, label: Option<&str>) {
+        if let Some(value) = value
+            && value.trim().is_empty()
+        {
+            let mut d = self
+                .diagnostic(at, format!("`{field}` is empty"))
+                .with_hint(format!("remove `{field}` rather than leave it empty"));
+            if let Some(label) = label {
+                d = d.with_entry(label);
+            }
+            self.report(d);
+        }
+    }
+}
+
+fn at_parent(at: &At) -> At {
+    let mut p = at.0.clone();
+    p.pop();
+    At(p)
+}
+
+#[derive(Default)]
+struct CatalogState {
+    code_kind: Option<CodeKind>,
+    codes: BTreeMap<String, First>,
+    names: BTreeMap<String, First>,
+    section_names: BTreeMap<String, First>,
+}
+
+enum Piece {
+    Text(String),
+    Name(String),
+}
+
+/// Splits a message into text and `{name}` placeholders; `{{` and `}}` are literal braces.
+fn split_message(text: &str) -> Result<Vec<Piece>, String> {
+    let mut pieces = Vec::new();
+    let mut buf = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                buf.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                buf.push('}');
+            }
+            '{' => {
+                let mut name = String::new();
+                loop {
+                    match chars.next() {
+                        Some('}') => break,
+                        Some(c) => name.push(c),
+                        None => return Err(format!("`{{{name}` is not closed")),
+                    }
+                }
+                if !ident::is_lower_snake(&name) {
+                    return Err(format!(
+                        "`{{{name}}}` is not a placeholder name (snake_case)"
+                    ));
+                }
+                if !buf.is_empty() {
+                    pieces.push(Piece::Text(std::mem::take(&mut buf)));
+                }
+                pieces.push(Piece::Name(name));
+            }
+            '}' => return Err("a lone `}`".to_owned()),
+            c => buf.push(c),
+        }
+    }
+    if !buf.is_empty() {
+        pieces.push(Piece::Text(buf));
+    }
+    Ok(pieces)
+}
