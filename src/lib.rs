@@ -1,5 +1,5 @@
 //! Typed errors for the bundled API error catalogs, generated at build time from
 //! `catalogs/*.yaml` by `errcat-build`.
-#![deny(missing_docs)]
+#![deny(warnings, missing_docs)]
 
 include!(concat!(env!("OUT_DIR"), "/errcat.rs"));

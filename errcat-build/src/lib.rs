@@ -80,9 +80,8 @@ impl Config {
     pub fn compile(&self, dir: impl AsRef<Path>) -> Result<(), Error> {
         let dir = dir.as_ref();
         if self.emit_rerun_if_changed {
-            println!("cargo:rerun-if-changed={}", dir.display());
-            for file in catalog_files(dir)? {
-                println!("cargo:rerun-if-changed={}", file.display());
+            for line in rerun_if_changed(dir)? {
+                println!("{line}");
             }
         }
         let catalogs = load_dir(dir)?;
@@ -100,6 +99,16 @@ impl Config {
         let path = out_dir.join(&self.file_name);
         write_if_changed(&path, &code)
     }
+}
+
+/// The `cargo:rerun-if-changed` lines for a catalogs directory: the directory itself (so that
+/// adding or removing a file reruns the build script) and each catalog file in it.
+pub fn rerun_if_changed(dir: &Path) -> Result<Vec<String>, Error> {
+    let mut lines = vec![format!("cargo:rerun-if-changed={}", dir.display())];
+    for file in catalog_files(dir)? {
+        lines.push(format!("cargo:rerun-if-changed={}", file.display()));
+    }
+    Ok(lines)
 }
 
 /// Writes `contents` unless the file already holds exactly that, so that an unchanged output

@@ -260,7 +260,8 @@ pub(crate) fn locate(text: &str, path: &[Step]) -> Option<Location> {
         Ok(()) => return None,
         Err(err) => err,
     };
-    if !err.to_string().starts_with(FOUND) {
+    // serde_yaml prefixes the message with the path it was at: `sections[2].entries[0]: ...`.
+    if !err.to_string().contains(FOUND) {
         return None;
     }
     err.location().map(|l| Location {
@@ -362,5 +363,24 @@ impl Seek<'_> {
         } else {
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod locate_tests {
+    use super::*;
+
+    #[test]
+    fn locate_finds_nodes_by_path() {
+        let text = "a: 1\nb:\n  - x: 1\n  - x: 2\n    y: 3\n";
+        let at = |path: &[Step]| locate(text, path).map(|l| (l.line, l.column));
+        assert_eq!(at(&[Step::Key("a".into())]), Some((1, 4)));
+        assert_eq!(at(&[Step::Key("b".into()), Step::Index(1)]), Some((4, 5)));
+        assert_eq!(
+            at(&[Step::Key("b".into()), Step::Index(1), Step::Key("y".into())]),
+            Some((5, 8))
+        );
+        assert_eq!(at(&[Step::Key("b".into()), Step::Index(5)]), None);
+        assert_eq!(at(&[Step::Key("zz".into())]), None);
     }
 }

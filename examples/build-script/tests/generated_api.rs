@@ -1,0 +1,158 @@
+//! The API generated from the fixture catalogs, one feature of the format at a time.
+
+use errcat_example_build_script::{Piece, messenger_subset as m, shop};
+
+#[test]
+fn integer_codes_round_trip() {
+    assert_eq!(m::Error::ALL.len(), 6);
+    for &e in m::Error::ALL {
+        assert_eq!(m::Error::from_code(e.code()), Some(e));
+        assert_eq!(m::Error::from_name(e.name()), Some(e));
+        assert_eq!(e.name().parse::<m::Error>(), Ok(e));
+        assert_eq!(m::Error::try_from(e.code()), Ok(e));
+        assert_eq!(u32::from(e), e.code());
+    }
+    assert_eq!(m::Error::from_code(3), None);
+    assert_eq!(
+        m::Error::try_from(3),
+        Err(errcat_example_build_script::UnknownCode {
+            catalog: "messenger_subset"
+        })
+    );
+    assert!("NOPE".parse::<m::Error>().is_err());
+}
+
+#[test]
+fn accessors_carry_the_catalog_values() {
+    let e = m::Error::UserRegisterBadPayload;
+    assert_eq!(e.code(), 100);
+    assert_eq!(e.name(), "USER_REGISTER_BAD_PAYLOAD");
+    assert_eq!(e.message(), "Bad payload for request #100");
+    assert_eq!(e.to_string(), "Bad payload for request #100");
+    assert_eq!(e.http_status(), 500);
+    assert_eq!(e.section(), m::Section::User);
+    assert_eq!(m::Section::User.title(), "User errors (1xx)");
+    assert_eq!(
+        m::Section::User.errors(),
+        &[m::Error::UserRegisterBadPayload, m::Error::UserLoginFailed]
+    );
+    assert_eq!(m::Section::ALL.len(), 4);
+}
+
+#[test]
+fn extra_columns_become_methods() {
+    assert!(m::Error::FloodRequest.wait_parameter());
+    assert!(!m::Error::LoginRequired.wait_parameter());
+    assert!(m::Error::ClientUpdateMessageBadPayload.is_virtual());
+    assert_eq!(m::Error::UserRegisterBadPayload.request(), Some(100));
+    assert_eq!(m::Error::FloodRequest.request(), None);
+    // Section values apply to the section's entries; defaults fill the rest.
+    assert!(shop::Error::Maintenance.retryable());
+    assert!(!shop::Error::Forbidden.retryable());
+    assert_eq!(shop::Error::Maintenance.owner(), Some("platform"));
+    assert_eq!(shop::Error::LackOfPoints.owner(), Some("storefront"));
+}
+
+#[test]
+fn minor_codes_are_typed_and_unknown_minors_are_kept() {
+    use m::minor::UserRegisterBadPayload as Minor100;
+    assert_eq!(Minor100::ALL.len(), 3);
+    assert_eq!(Minor100::from_code(2), Some(Minor100::Minor2));
+    assert_eq!(Minor100::Minor2.to_string(), "Username is invalid");
+    assert_eq!(Minor100::ERROR, m::Error::UserRegisterBadPayload);
+    assert_eq!(
+        m::minor::MplGetTopupTokenBadPayload::from_code(1),
+        Some(m::minor::MplGetTopupTokenBadPayload::ChargeMobileNumber)
+    );
+
+    let known = m::Detailed::from_wire(100, 2).unwrap();
+    assert_eq!(
+        known.minor(),
+        Some(m::Minor::UserRegisterBadPayload(Minor100::Minor2))
+    );
+    assert_eq!(known.to_wire(), (100, 2));
+    assert_eq!(
+        known.to_string(),
+        "Bad payload for request #100: Username is invalid"
+    );
+
+    let unknown = m::Detailed::from_wire(100, 99).unwrap();
+    assert_eq!(unknown.minor(), None);
+    assert_eq!(unknown.minor_code(), 99);
+    assert_eq!(unknown.to_wire(), (100, 99));
+    assert_eq!(
+        unknown.to_string(),
+        "Bad payload for request #100 (minor 99)"
+    );
+
+    assert!(m::Detailed::from_wire(3, 1).is_err());
+    assert_eq!(
+        m::Detailed::from(m::Minor::from(Minor100::Minor3)).to_wire(),
+        (100, 3)
+    );
+}
+
+#[test]
+fn wildcard_reaction_applies_to_every_minor() {
+    use m::minor::UserLoginFailed;
+    assert_eq!(
+        m::Error::UserLoginFailed.reaction(),
+        Some("Go to registration page")
+    );
+    assert_eq!(
+        UserLoginFailed::Minor4.detail(),
+        Some("Your account is blocked")
+    );
+    assert_eq!(
+        UserLoginFailed::Minor4.reaction(),
+        Some("Go to registration page")
+    );
+    assert_eq!(
+        m::Detailed::from_wire(111, 7).unwrap().reaction(),
+        Some("Go to registration page")
+    );
+    assert_eq!(
+        m::Minor::UserRegisterBadPayload(m::minor::UserRegisterBadPayload::Minor1).reaction(),
+        None
+    );
+}
+
+#[test]
+#[allow(deprecated)] // uses the deprecated variant on purpose
+fn string_codes_aliases_and_deprecation() {
+    assert_eq!(
+        shop::Error::from_code("old-token"),
+        Some(shop::Error::OldToken)
+    );
+    assert_eq!(
+        shop::Error::from_name("PERMISSION_DENIED"),
+        Some(shop::Error::Forbidden)
+    );
+    assert_eq!(shop::Error::PermissionDenied, shop::Error::Forbidden);
+    assert_eq!(shop::Error::Forbidden.aliases(), &["PERMISSION_DENIED"]);
+    assert_eq!(shop::Error::Forbidden.http_status(), 403);
+    assert_eq!(
+        shop::Error::OldToken.deprecation(),
+        Some("Replaced by FORBIDDEN in v2.")
+    );
+    assert!(!shop::Error::Forbidden.is_deprecated());
+}
+
+#[test]
+fn placeholders_render_without_losing_literal_braces() {
+    let e = shop::Error::LackOfPoints;
+    assert_eq!(e.message(), "Insufficient {asset} balance: {need more}.");
+    assert_eq!(e.placeholders(), &["asset"]);
+    assert_eq!(
+        e.render(&[&"POC"]).to_string(),
+        "Insufficient POC balance: {need more}."
+    );
+    assert_eq!(e.template()[0], Piece::Text("Insufficient "));
+    let m = shop::Error::Maintenance;
+    assert_eq!(
+        m.render(&[&"10:00", &"UTC"]).to_string(),
+        "Back at 10:00 (UTC)."
+    );
+    // A missing argument shows the placeholder's name rather than failing.
+    assert_eq!(m.render(&[&"10:00"]).to_string(), "Back at 10:00 ({zone}).");
+}
