@@ -3,3 +3,8 @@
 #![deny(warnings, missing_docs)]
 
 include!(concat!(env!("OUT_DIR"), "/errcat.rs"));
+
+/// The README's examples, compiled and run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -210,6 +210,13 @@ pub fn generate_rust(catalogs: &[Catalog]) -> String {
     format_rust(tokens)
 }
 
+/// Renders the catalogs as Markdown: an index page (`README.md`) and one page per catalog,
+/// each as its file name relative to the output directory and its contents. The same
+/// catalogs always give the same bytes.
+pub fn generate_markdown(catalogs: &[Catalog]) -> Vec<(PathBuf, String)> {
+    emit::markdown::documents(catalogs)
+}
+
 /// The one formatting step: tokens to source text with prettyplease.
 fn format_rust(tokens: proc_macro2::TokenStream) -> String {
     let file: syn::File = match syn::parse2(tokens.clone()) {
