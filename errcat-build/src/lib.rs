@@ -12,7 +12,7 @@
 //! include!(concat!(env!("OUT_DIR"), "/errcat.rs"));
 //! ```
 //!
-//! The pipeline runs one way: [`parse`](crate::load) reads each YAML file into a raw document,
+//! The pipeline runs one way: parsing reads each YAML file into a raw document,
 //! validation turns it into a [`Catalog`] (reporting every problem with its file, line and
 //! entry), and the emitters render the catalogs as Rust (and Markdown). The catalog format is
 //! described in `docs/catalog-format.md`.

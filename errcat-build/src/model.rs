@@ -1,4 +1,4 @@
-//! The validated catalog: what every emitter reads. Built only by [`crate::validate`], so an
+//! The validated catalog: what every emitter reads. Built only by validation ([`load_str`](crate::load_str), [`load_dir`](crate::load_dir)), so an
 //! emitter may rely on every rule of the format holding (unique codes and names, statuses in
 //! range, placeholders declared, column values of the declared type).
 
