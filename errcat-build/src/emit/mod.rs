@@ -2,3 +2,4 @@
 //! them reads YAML.
 
 pub mod rust;
+pub mod wire;
