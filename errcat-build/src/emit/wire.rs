@@ -754,21 +754,24 @@ fn serde_items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
                     envelope.serialize_field(#key, &Fields(self))?;
                     envelope.end()
                 },
-                quote!(<EnvelopeIn as ::serde::Deserialize>::deserialize(deserializer)?.inner),
+                quote!(
+                    <Object<EnvelopeIn> as ::serde::Deserialize>::deserialize(deserializer)?
+                        .0
+                        .inner
+                        .0
+                ),
                 quote! {
                     #[derive(::serde::Deserialize)]
                     struct EnvelopeIn {
                         #[serde(rename = #key)]
-                        inner: FieldsIn,
+                        inner: Object<FieldsIn>,
                     }
                 },
             )
         }
         None => (
             quote!(::serde::Serialize::serialize(&Fields(self), serializer)),
-            quote!(<FieldsIn as ::serde::Deserialize>::deserialize(
-                deserializer
-            )?),
+            quote!(<Object<FieldsIn> as ::serde::Deserialize>::deserialize(deserializer)?.0),
             quote!(),
         ),
     };
@@ -825,6 +828,28 @@ fn serde_items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
             }
 
             #envelope_in
+
+            /// A `T` read only from a JSON object: a derived `Deserialize` would take an array
+            /// of the field values too, which is not the documented shape.
+            struct Object<T>(T);
+
+            impl<'de, T: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for Object<T> {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                    struct ObjectVisitor<T>(::core::marker::PhantomData<T>);
+                    impl<'de, T: ::serde::Deserialize<'de>> ::serde::de::Visitor<'de> for ObjectVisitor<T> {
+                        type Value = T;
+                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            f.write_str("a JSON object")
+                        }
+                        fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> ::core::result::Result<T, A::Error> {
+                            T::deserialize(::serde::de::value::MapAccessDeserializer::new(map))
+                        }
+                    }
+                    deserializer
+                        .deserialize_map(ObjectVisitor(::core::marker::PhantomData))
+                        .map(Object)
+                }
+            }
 
             /// The documented shape; fields it does not name are ignored.
             impl<'de> ::serde::Deserialize<'de> for Body {
