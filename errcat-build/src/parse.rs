@@ -290,7 +290,8 @@ pub(crate) fn locate(text: &str, path: &[Step]) -> Option<Location> {
         Ok(()) => return None,
         Err(err) => err,
     };
-    if !err.to_string().starts_with(FOUND) {
+    // serde_yaml puts the path of a nested node before the message: `a.b[0]: errcat: found`.
+    if !err.to_string().contains(FOUND) {
         return None;
     }
     err.location().map(|l| Location {

@@ -805,6 +805,7 @@ impl Validator<'_> {
         let mut keys: BTreeMap<String, First> = BTreeMap::new();
         let mut values: BTreeMap<String, First> = BTreeMap::new();
         let mut fields = Vec::new();
+        let mut unresolved = false;
         for (i, f) in raw.fields.iter().enumerate() {
             let f_at = at.key("fields").index(i);
             let label = format!("wire field `{}`", f.name);
@@ -858,7 +859,10 @@ impl Validator<'_> {
                     None
                 }
             };
-            let Some(source) = source else { continue };
+            let Some(source) = source else {
+                unresolved = true;
+                continue;
+            };
             // The name of the value in the generated body type: one field per value.
             let value = match &source {
                 WireSource::Column(c) => Some(columns[*c].name.clone()),
@@ -874,15 +878,16 @@ impl Validator<'_> {
                 source,
             });
         }
-        for (source, what) in [("code", "code"), ("message", "message")] {
-            if !raw.fields.iter().any(|f| f.from == source) {
+        // A field whose source is wrong may be the missing one: report that mistake alone.
+        for (source, what) in [(WireSource::Code, "code"), (WireSource::Message, "message")] {
+            if !unresolved && !fields.iter().any(|f: &WireField| f.source == source) {
                 let d = self
                     .diagnostic(
                         &at.key("fields"),
-                        format!("the wire shape has no field `from: {source}`"),
+                        format!("the wire shape has no field `from: {what}`"),
                     )
                     .with_hint(format!(
-                        "every error body carries its {what}: add `- {{ name: {source}, from: {source} }}`"
+                        "every error body carries its {what}: add `- {{ name: {what}, from: {what} }}`"
                     ));
                 self.report(d);
             }
