@@ -331,7 +331,7 @@ fn module(catalog: &Catalog) -> TokenStream {
 
     quote! {
         #module_doc
-        #[allow(deprecated)]
+        #[allow(deprecated, unexpected_cfgs)]
         pub mod #module {
             use super::{Piece, Rendered, UnknownCode, UnknownName};
 

@@ -70,7 +70,23 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// Shared items of the generated file: the error of a response that is not an error body, and
 /// the RFC 9457 wrapper.
+///
+/// They sit in a private module, re-exported, so that one `allow` covers their `cfg`s: a crate
+/// that includes the generated code without declaring these features gets no
+/// `unexpected_cfgs` warnings.
 pub fn support() -> TokenStream {
+    let items = support_items();
+    quote! {
+        #[allow(unexpected_cfgs)]
+        mod errcat_wire_support {
+            #items
+        }
+        #[allow(unused_imports)]
+        pub use errcat_wire_support::*;
+    }
+}
+
+fn support_items() -> TokenStream {
     quote! {
         /// A response body that is not an error body of the catalog: not JSON at all, or JSON
         /// that is not the catalog's documented shape. Made by each catalog's
@@ -862,7 +878,8 @@ fn serde_items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
                 }
             }
 
-            /// The error's body, as [`Body::new`] makes it.
+            /// The error's body, as [`Body::new`] makes it (placeholders in the message stay
+            /// `{name}`).
             impl ::serde::Serialize for Error {
                 fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                     ::serde::Serialize::serialize(&Body::new(*self), serializer)
@@ -956,6 +973,8 @@ fn axum_items() -> TokenStream {
         }
 
         /// The documented status, `content-type: application/json` and the documented body.
+        /// Placeholders in the message stay `{name}`: answer with [`Body::rendered`] to fill
+        /// them in.
         #[cfg(feature = "axum")]
         impl ::axum_core::response::IntoResponse for Error {
             fn into_response(self) -> ::axum_core::response::Response {
