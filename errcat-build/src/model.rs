@@ -24,6 +24,8 @@ pub struct Catalog {
     pub code_kind: CodeKind,
     pub columns: Vec<Column>,
     pub sections: Vec<Section>,
+    /// The shape of an error body on the wire: as declared, else [`Wire::default_shape`].
+    pub wire: Wire,
 }
 
 impl Catalog {
@@ -244,4 +246,102 @@ impl Minor {
     pub fn effective_reaction<'a>(&'a self, entry: &'a Entry) -> Option<&'a str> {
         self.reaction.as_deref().or(entry.reaction.as_deref())
     }
+}
+
+/// The shape of a catalog's error body on the wire (JSON).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Wire {
+    /// The key of the object that wraps the fields, as in `{"error": {...}}`.
+    pub envelope: Option<String>,
+    /// The body's fields, in the order they are written. Exactly one is from
+    /// [`WireSource::Code`] and one from [`WireSource::Message`].
+    pub fields: Vec<WireField>,
+}
+
+impl Wire {
+    /// The shape of a catalog that declares none: `{"code": <code>, "message": <message>}`.
+    pub fn default_shape() -> Self {
+        Wire {
+            envelope: None,
+            fields: vec![
+                WireField {
+                    name: "code".to_owned(),
+                    source: WireSource::Code,
+                },
+                WireField {
+                    name: "message".to_owned(),
+                    source: WireSource::Message,
+                },
+            ],
+        }
+    }
+
+    /// The field that takes its value from `source`, if there is one.
+    pub fn field(&self, source: &WireSource) -> Option<&WireField> {
+        self.fields.iter().find(|f| &f.source == source)
+    }
+
+    /// The shape as a one-line JSON sketch, such as
+    /// `{"error": {"status": <status>, "code": <code>, "description": <message>}}`.
+    pub fn sketch(&self, columns: &[Column]) -> String {
+        let fields: Vec<String> = self
+            .fields
+            .iter()
+            .map(|f| {
+                let value = match &f.source {
+                    WireSource::Status => "<status>".to_owned(),
+                    WireSource::Code => "<code>".to_owned(),
+                    WireSource::Name => "<name>".to_owned(),
+                    WireSource::Message => "<message>".to_owned(),
+                    WireSource::Minor => "<minor code>".to_owned(),
+                    WireSource::Column(c) => format!("<{}>", columns[*c].name),
+                    WireSource::Param { name, .. } => format!("<{name}>"),
+                    WireSource::Constant(v) => match v {
+                        Value::String(s) => format!("{s:?}"),
+                        v => v.to_string(),
+                    },
+                };
+                format!("{:?}: {value}", f.name)
+            })
+            .collect();
+        let inner = format!("{{{}}}", fields.join(", "));
+        match &self.envelope {
+            Some(key) => format!("{{{key:?}: {inner}}}"),
+            None => inner,
+        }
+    }
+}
+
+/// One JSON field of the error body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WireField {
+    /// The JSON key.
+    pub name: String,
+    pub source: WireSource,
+}
+
+/// Where a body field takes its value from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WireSource {
+    /// The HTTP status (an integer).
+    Status,
+    /// The code (an integer or a string, as the catalog's codes are).
+    Code,
+    /// The documented UPPER_SNAKE name.
+    Name,
+    /// The message, with its placeholders rendered.
+    Message,
+    /// The minor code (an integer); optional.
+    Minor,
+    /// The value of the catalog column with this index; optional where the column has no
+    /// default.
+    Column(usize),
+    /// A value the caller supplies at run time (the messenger's wait parameter); optional.
+    Param {
+        /// The snake_case name of the value in Rust.
+        name: String,
+        kind: ColumnType,
+    },
+    /// The same value in every body.
+    Constant(Value),
 }

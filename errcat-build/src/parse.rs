@@ -22,6 +22,7 @@ pub(crate) const CATALOG_FIELDS: &[&str] = &[
     "note",
     "columns",
     "sections",
+    "wire",
 ];
 pub(crate) const COLUMN_FIELDS: &[&str] = &["name", "type", "description", "default"];
 pub(crate) const SECTION_FIELDS: &[&str] = &[
@@ -49,6 +50,8 @@ pub(crate) const ENTRY_FIELDS: &[&str] = &[
 ];
 pub(crate) const PLACEHOLDER_FIELDS: &[&str] = &["name", "documented", "example", "description"];
 pub(crate) const MINOR_FIELDS: &[&str] = &["code", "name", "detail", "reaction", "note"];
+pub(crate) const WIRE_FIELDS: &[&str] = &["envelope", "fields"];
+pub(crate) const WIRE_FIELD_FIELDS: &[&str] = &["name", "from", "column", "param", "type", "value"];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,6 +65,7 @@ pub(crate) struct RawCatalog {
     #[serde(default)]
     pub columns: Vec<RawColumn>,
     pub sections: Vec<RawSection>,
+    pub wire: Option<RawWire>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -133,6 +137,28 @@ pub(crate) struct RawMinor {
     pub detail: Option<String>,
     pub reaction: Option<String>,
     pub note: Option<String>,
+}
+
+/// The `wire:` block: the shape of an error body on the wire.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWire {
+    pub envelope: Option<String>,
+    pub fields: Vec<RawWireField>,
+}
+
+/// One JSON field of the body. `from` stays a string so that an unknown source is reported
+/// by validation, with the nearest known one.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWireField {
+    pub name: String,
+    pub from: String,
+    pub column: Option<String>,
+    pub param: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<RawColumnType>,
+    pub value: Option<serde_yaml::Value>,
 }
 
 /// A code as written: an integer of any size, or a string.
@@ -224,7 +250,11 @@ fn yaml_diagnostic(file: &Path, err: &serde_yaml::Error) -> Diagnostic {
 fn unknown_field_hint(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
     let field = &rest[..rest.find('`')?];
-    let candidates: &[&str] = if message.contains("`entries`") && message.contains("`title`") {
+    let candidates: &[&str] = if message.contains("`envelope`") {
+        WIRE_FIELDS
+    } else if message.contains("`from`") {
+        WIRE_FIELD_FIELDS
+    } else if message.contains("`entries`") && message.contains("`title`") {
         SECTION_FIELDS
     } else if message.contains("`sections`") {
         CATALOG_FIELDS

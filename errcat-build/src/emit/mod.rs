@@ -3,3 +3,4 @@
 
 pub mod markdown;
 pub mod rust;
+pub mod wire;

@@ -13,9 +13,11 @@ use crate::model::{Catalog, Code, CodeKind, ColumnType, Entry, Segment, Value};
 /// The items of the generated file: shared support types, then one module per catalog.
 pub fn file(catalogs: &[Catalog]) -> TokenStream {
     let support = support();
+    let wire_support = super::wire::support();
     let modules = catalogs.iter().map(module);
     quote! {
         #support
+        #wire_support
         #(#modules)*
     }
 }
@@ -301,6 +303,7 @@ fn module(catalog: &Catalog) -> TokenStream {
     let columns = columns(catalog, &entries);
     let sections = sections(catalog, &entries, &section_idents, &variants);
     let minors = minors(&entries, &variants, &codes);
+    let wire = super::wire::module_items(catalog);
     let try_from = match catalog.code_kind {
         CodeKind::Integer => quote! {
             impl ::core::convert::TryFrom<u32> for Error {
@@ -328,7 +331,7 @@ fn module(catalog: &Catalog) -> TokenStream {
 
     quote! {
         #module_doc
-        #[allow(deprecated)]
+        #[allow(deprecated, unexpected_cfgs)]
         pub mod #module {
             use super::{Piece, Rendered, UnknownCode, UnknownName};
 
@@ -467,6 +470,8 @@ fn module(catalog: &Catalog) -> TokenStream {
             #sections
 
             #minors
+
+            #wire
         }
     }
 }
