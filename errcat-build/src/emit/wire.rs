@@ -430,7 +430,7 @@ pub fn module_items(catalog: &Catalog) -> TokenStream {
          keeps every value as it was received, so that it serializes back to the same JSON; \
          a code the catalog does not list is kept as [`Code::Unknown`], not rejected. With \
          the `serde` feature it is `Serialize` and `Deserialize`, and \
-         [`Body::from_http`] reads it from a response.",
+         `Body::from_http` reads it from a response.",
         title = catalog.title
     ));
     let status_doc = if status_on_wire {
