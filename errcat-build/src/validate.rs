@@ -33,6 +33,7 @@ pub(crate) fn validate(
     if v.problems.is_empty() {
         Ok(catalog)
     } else {
+        v.problems.sort_by_key(|d| d.location);
         Err(v.problems)
     }
 }
@@ -362,7 +363,7 @@ impl Validator<'_> {
         if let Some(code) = &code {
             state.codes.push(CodeSite {
                 code: code.clone(),
-                at: at.key("code"),
+                at: at.clone(),
                 label: label.to_owned(),
                 section: state.section.clone(),
             });
@@ -446,7 +447,7 @@ impl Validator<'_> {
                         .with_entry(label)
                         .with_hint("write the code as the API sends it");
                     self.report(d);
-                    (CodeKind::String, None)
+                    return None;
                 } else if s.trim() != s || s.chars().any(char::is_control) {
                     let d = self
                         .diagnostic(
@@ -458,7 +459,7 @@ impl Validator<'_> {
                             "write the code exactly as the API sends it, without spaces around it",
                         );
                     self.report(d);
-                    (CodeKind::String, None)
+                    return None;
                 } else {
                     (CodeKind::String, Some(Code::String(s.clone())))
                 }
@@ -522,7 +523,10 @@ impl Validator<'_> {
                 let d = self
                     .diagnostic(at, message)
                     .with_entry(label)
-                    .with_hint(format!("`{}` is at {first_pos}; names (and aliases) are unique in a catalog, compared by their Rust form", first.name));
+                    .with_hint(format!(
+                        "first defined at {first_pos} ({}); names and aliases are unique in a catalog, compared by their Rust form",
+                        first.label
+                    ));
                 self.report(d);
             }
             None => {
@@ -564,23 +568,25 @@ impl Validator<'_> {
     fn duplicate_codes(&mut self, sites: &[CodeSite]) {
         let mut first: BTreeMap<&Code, &CodeSite> = BTreeMap::new();
         let used: std::collections::BTreeSet<&Code> = sites.iter().map(|s| &s.code).collect();
+        // The highest integer code of each section, and (computed once) its next free code.
+        let mut last: BTreeMap<usize, u32> = BTreeMap::new();
+        for site in sites {
+            if let Code::Integer(n) = site.code {
+                let max = last.entry(site.section.0).or_insert(n);
+                *max = (*max).max(n);
+            }
+        }
+        let mut next_free: BTreeMap<usize, Option<u32>> = BTreeMap::new();
         for site in sites {
             let Some(original) = first.get(&site.code) else {
                 first.insert(&site.code, site);
                 continue;
             };
             let first_pos = self.position(&original.at);
-            let mut hint = format!("`{}` is at {first_pos}", original.label);
+            let mut hint = format!("first defined at {first_pos} ({})", original.label);
             if let Code::Integer(_) = site.code {
-                let last = sites
-                    .iter()
-                    .filter(|s| s.section.0 == site.section.0)
-                    .filter_map(|s| match s.code {
-                        Code::Integer(n) => Some(n),
-                        Code::String(_) => None,
-                    })
-                    .max();
-                let free = last.and_then(|last| {
+                let free = *next_free.entry(site.section.0).or_insert_with(|| {
+                    let last = last.get(&site.section.0)?;
                     (last.checked_add(1)?..=u32::MAX)
                         .take(10_000)
                         .find(|n| !used.contains(&Code::Integer(*n)))
@@ -596,9 +602,8 @@ impl Validator<'_> {
                 .diagnostic(
                     &site.at,
                     format!(
-                        "duplicate code {}: entry `{}` already has it",
-                        site.code_shown(),
-                        original.label
+                        "duplicate code: `{}` repeats `{}`",
+                        site.label, original.label
                     ),
                 )
                 .with_entry(site.label.clone())
@@ -631,7 +636,7 @@ impl Validator<'_> {
             };
             let mut d = self
                 .diagnostic(at, message)
-                .with_hint(format!("the first is at {first_pos}"));
+                .with_hint(format!("first defined at {first_pos}"));
             if let Some(entry) = entry {
                 d = d.with_entry(entry);
             }
@@ -813,7 +818,7 @@ impl Validator<'_> {
             let duplicate = codes.contains_key(&code.to_string());
             if duplicate {
                 let first_pos = self.position(&codes[&code.to_string()].at);
-                let mut hint = format!("the first is at {first_pos}");
+                let mut hint = format!("first defined at {first_pos}");
                 let max = all.iter().max().copied().unwrap_or(code);
                 if let Some(free) = max.checked_add(1) {
                     hint.push_str(&format!(
@@ -1023,15 +1028,6 @@ struct CodeSite {
     at: At,
     label: String,
     section: (usize, String),
-}
-
-impl CodeSite {
-    fn code_shown(&self) -> String {
-        match &self.code {
-            Code::Integer(n) => n.to_string(),
-            Code::String(s) => format!("{s:?}"),
-        }
-    }
 }
 
 /// Where a name was first defined, with the entry it belongs to.
