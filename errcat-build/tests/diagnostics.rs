@@ -562,7 +562,7 @@ fn an_alias_bomb_is_refused_quickly() {
     yaml.push_str("  - {name: c0, type: string, default: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]}\n");
     for level in 1..9 {
         let prev = format!("*a{}", level - 1);
-        let items = vec![prev.as_str(); 9].join(", ");
+        let items = [prev.as_str(); 9].join(", ");
         yaml.push_str(&format!(
             "  - {{name: c{level}, type: string, default: &a{level} [{items}]}}\n"
         ));
