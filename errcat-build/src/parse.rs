@@ -842,13 +842,16 @@ mod tests {
         required
     }
 
+    /// A value each field accepts; null for fields added later, which are optional.
     fn value_of(field: &str) -> &'static str {
         match field {
             "status" | "code" => "1",
             "type" => "bool",
             "columns" => "{}",
             "sections" | "entries" | "aliases" | "placeholders" | "minors" => "[]",
-            _ => "x",
+            "name" | "title" | "source" | "description" | "note" | "message" | "deprecated"
+            | "reaction" | "documented" | "example" | "detail" | "default" => "x",
+            _ => "~",
         }
     }
 
@@ -890,6 +893,63 @@ mod tests {
             assert_eq!(shape.required, required, "{}", shape.what);
             for (list, _) in shape.lists {
                 assert!(shape.fields.contains(list), "{}: {list}", shape.what);
+            }
+        }
+    }
+
+    /// The JSON Schema lists the same fields, and the same required ones, as the structs.
+    #[test]
+    fn the_json_schema_matches_the_field_lists() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/catalog.schema.json");
+        let schema: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let names = |v: &serde_json::Value| -> Vec<String> {
+            let mut names: Vec<String> = match v {
+                serde_json::Value::Object(map) => map.keys().cloned().collect(),
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|i| i.as_str().unwrap().to_owned())
+                    .collect(),
+                other => panic!("{other}"),
+            };
+            names.sort();
+            names
+        };
+        let sorted = |fields: &[&str]| -> Vec<String> {
+            let mut fields: Vec<String> = fields.iter().map(|f| (*f).to_owned()).collect();
+            fields.sort();
+            fields
+        };
+        let definitions = &schema["definitions"];
+        for (shape, node) in [
+            (&CATALOG, &schema),
+            (&COLUMN, &definitions["column"]),
+            (&SECTION, &definitions["section"]),
+            (&ENTRY, &definitions["entry"]),
+            (&PLACEHOLDER, &definitions["placeholder"]),
+            (&MINOR, &definitions["minor"]),
+        ] {
+            assert_eq!(
+                names(&node["properties"]),
+                sorted(shape.fields),
+                "{}",
+                shape.what
+            );
+            assert_eq!(
+                names(&node["required"]),
+                sorted(shape.required),
+                "{}",
+                shape.what
+            );
+            assert_eq!(node["additionalProperties"], false, "{}", shape.what);
+            for (list, inner) in shape.lists {
+                let items = node["properties"][list]["items"]["$ref"].as_str().unwrap();
+                let inner_node = &definitions[items.trim_start_matches("#/definitions/")];
+                assert_eq!(
+                    names(&inner_node["properties"]),
+                    sorted(inner.fields),
+                    "{list}"
+                );
             }
         }
     }
