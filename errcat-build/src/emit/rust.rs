@@ -38,9 +38,10 @@ fn option_str(s: Option<&str>) -> TokenStream {
     }
 }
 
-/// `#[doc]` attributes, one per line, so prettyplease prints them as `///` comments.
+/// `#[doc]` attributes, one per line, so prettyplease prints them as `///` comments. A lone
+/// carriage return also ends a line: Rust forbids a bare CR in a doc comment.
 fn doc(text: &str) -> TokenStream {
-    let lines = text.lines().map(|l| {
+    let lines = text.lines().flat_map(|l| l.split('\r')).map(|l| {
         let l = if l.is_empty() {
             String::new()
         } else {
