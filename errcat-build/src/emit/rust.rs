@@ -38,10 +38,26 @@ fn option_str(s: Option<&str>) -> TokenStream {
     }
 }
 
-/// `#[doc]` attributes, one per line, so prettyplease prints them as `///` comments. A lone
-/// carriage return also ends a line: Rust forbids a bare CR in a doc comment.
+/// `#[doc]` attributes, one per line, so prettyplease prints them as `///` comments.
+///
+/// Catalog text may hold anything, so: a lone carriage return also ends a line (Rust forbids
+/// a bare CR in a doc comment); the characters that change the direction of text are shown
+/// escaped (rustc denies them there); and no line opens a code block, indented or fenced,
+/// which rustdoc would compile and run as a doctest.
 fn doc(text: &str) -> TokenStream {
     let lines = text.lines().flat_map(|l| l.split('\r')).map(|l| {
+        let l = l.trim_start();
+        let fence = if l.starts_with("```") || l.starts_with("~~~") {
+            "\\"
+        } else {
+            ""
+        };
+        let l: String = std::iter::once(fence.to_owned())
+            .chain(l.chars().map(|c| match c {
+                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => c.escape_unicode().to_string(),
+                c => c.to_string(),
+            }))
+            .collect();
         let l = if l.is_empty() {
             String::new()
         } else {
