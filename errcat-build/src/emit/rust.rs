@@ -55,6 +55,8 @@ fn doc(text: &str) -> TokenStream {
         let l: String = std::iter::once(fence.to_owned())
             .chain(l.chars().map(|c| match c {
                 '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => c.escape_unicode().to_string(),
+                // clippy flags tabs in doc comments.
+                '\t' => "    ".to_owned(),
                 c => c.to_string(),
             }))
             .collect();
@@ -528,6 +530,11 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
             ColumnType::Integer => quote!(i64),
             ColumnType::String => quote!(&'static str),
         };
+        // In a `const`, `'static` is implied (and clippy flags it written out).
+        let table_base = match column.kind {
+            ColumnType::String => quote!(&str),
+            _ => base.clone(),
+        };
         let value = |v: &Value| match v {
             Value::Bool(b) => quote!(#b),
             Value::Integer(i) => {
@@ -539,32 +546,37 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
                 quote!(#s)
             }
         };
-        let (ty, cells): (TokenStream, Vec<TokenStream>) = if column.default.is_some() {
-            let cells = entries
-                .iter()
-                .map(|(_, e)| {
-                    value(
-                        e.columns[c]
-                            .as_ref()
-                            .or(column.default.as_ref())
-                            .expect("default"),
-                    )
-                })
-                .collect();
-            (base.clone(), cells)
-        } else {
-            let cells = entries
-                .iter()
-                .map(|(_, e)| match &e.columns[c] {
-                    Some(v) => {
-                        let v = value(v);
-                        quote!(::core::option::Option::Some(#v))
-                    }
-                    None => quote!(::core::option::Option::None),
-                })
-                .collect();
-            (quote!(::core::option::Option<#base>), cells)
-        };
+        let (ty, table_ty, cells): (TokenStream, TokenStream, Vec<TokenStream>) =
+            if column.default.is_some() {
+                let cells = entries
+                    .iter()
+                    .map(|(_, e)| {
+                        value(
+                            e.columns[c]
+                                .as_ref()
+                                .or(column.default.as_ref())
+                                .expect("default"),
+                        )
+                    })
+                    .collect();
+                (base.clone(), table_base, cells)
+            } else {
+                let cells = entries
+                    .iter()
+                    .map(|(_, e)| match &e.columns[c] {
+                        Some(v) => {
+                            let v = value(v);
+                            quote!(::core::option::Option::Some(#v))
+                        }
+                        None => quote!(::core::option::Option::None),
+                    })
+                    .collect();
+                (
+                    quote!(::core::option::Option<#base>),
+                    quote!(::core::option::Option<#table_base>),
+                    cells,
+                )
+            };
         let d = doc(column
             .description
             .as_deref()
@@ -572,7 +584,7 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
         quote! {
             #d
             pub const fn #method(self) -> #ty {
-                const #table: [#ty; #n] = [#(#cells),*];
+                const #table: [#table_ty; #n] = [#(#cells),*];
                 #table[self as usize]
             }
         }
