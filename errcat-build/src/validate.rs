@@ -859,10 +859,10 @@ impl Validator<'_> {
             // An unnamed minor with a duplicate code is reported once, as the duplicate code.
             if named_ok && !(duplicate && m.name.is_none()) {
                 let type_name = ident::minor_type_name(m.name.as_deref(), code);
-                let shown = m
-                    .name
-                    .clone()
-                    .unwrap_or_else(|| format!("{type_name} (minor {code}, unnamed)"));
+                let this = match &m.name {
+                    Some(name) => format!("minor name `{name}`"),
+                    None => format!("the unnamed minor code {code}"),
+                };
                 let name_at = if m.name.is_some() {
                     m_at.key("name")
                 } else {
@@ -871,14 +871,33 @@ impl Validator<'_> {
                 if let Some(name) = &m.name {
                     self.reserved(&name_at, name, &type_name, "minor name", Some(label));
                 }
-                self.unique(
-                    &mut names,
-                    type_name,
-                    &name_at,
-                    shown,
-                    "minor name",
-                    Some(label),
-                );
+                match names.get(&type_name) {
+                    Some(first) => {
+                        let first_pos = self.position(&first.at);
+                        let message = if first.label == this {
+                            format!("duplicate {this}")
+                        } else {
+                            format!(
+                                "{this} gets the Rust name `{type_name}`, the same as {}",
+                                first.label
+                            )
+                        };
+                        let d = self
+                            .diagnostic(&name_at, message)
+                            .with_entry(label)
+                            .with_hint(format!("first defined at {first_pos}; minor-code variants are unique within an entry"));
+                        self.report(d);
+                    }
+                    None => {
+                        names.insert(
+                            type_name,
+                            First {
+                                at: name_at,
+                                label: this,
+                            },
+                        );
+                    }
+                }
             }
             for (field, value) in [
                 ("detail", &m.detail),
@@ -952,8 +971,8 @@ impl Validator<'_> {
             let mut d = self.diagnostic(
                 at,
                 format!(
-                    "column `{column}` is of type {kind}, but the value is `{}`",
-                    shown.trim_end()
+                    "column `{column}` is of type {kind}, but the value is {}",
+                    quote(&shown.trim_end().replace('\n', " "))
                 ),
             );
             if let Some(label) = label {

@@ -460,7 +460,7 @@ fn duplicate_minor_codes_and_minor_names() {
         ),
         &[
             "error: duplicate minor code 1\n  --> shop.yaml:13:19\n   = entry: 1 A\n   = hint: first defined at shop.yaml:12:19; the next free minor code of this entry is 6",
-            "error: minor name `MINOR1` becomes the Rust name `Minor1`, the same as \"Minor1 (minor 1, unnamed)\"\n  --> shop.yaml:15:19\n   = entry: 1 A\n   = hint: first defined at shop.yaml:12:13",
+            "error: minor name `MINOR1` gets the Rust name `Minor1`, the same as the unnamed minor code 1\n  --> shop.yaml:15:19\n   = entry: 1 A\n   = hint: first defined at shop.yaml:12:13; minor-code variants are unique within an entry",
         ],
     );
 }
@@ -646,4 +646,32 @@ fn a_large_file_full_of_problems_is_reported_in_linear_time() {
     let problems = errcat_build::load_str(Path::new("shop.yaml"), &yaml).unwrap_err();
     assert_eq!(problems.len(), n);
     assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
+
+#[test]
+fn column_values_of_the_wrong_type_and_unknown_columns() {
+    let yaml = "\
+title: Shop
+source: test
+status: 400
+columns:
+  - {name: retryable, type: bool, default: maybe}
+  - {name: wait, type: integer}
+sections:
+  - name: CLIENT
+    title: Client
+    columns: {retryable: true, wiat: 3}
+    entries:
+      - {code: 1, name: A, message: a, columns: {wait: soon}}
+      - {code: 2, name: B, message: b, columns: {wait: {seconds: 3}}}
+";
+    check(
+        yaml,
+        &[
+            "error: column `retryable` is of type bool, but the value is `maybe`\n  --> shop.yaml:5:44",
+            "error: unknown column `wiat`\n  --> shop.yaml:10:38\n   = hint: did you mean `wait`?",
+            "error: column `wait` is of type integer, but the value is `soon`\n  --> shop.yaml:12:56\n   = entry: 1 A",
+            "error: column `wait` is of type integer, but the value is \"seconds: 3\"\n  --> shop.yaml:13:56\n   = entry: 2 B",
+        ],
+    );
 }

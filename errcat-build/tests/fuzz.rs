@@ -575,16 +575,16 @@ fn valid_catalog() -> impl Strategy<Value = String> {
                         if !minor_codes.insert(mcode) {
                             continue;
                         }
+                        // The minor's Rust name: its own, or `Minor<code>`; skip a clash.
+                        let default = format!("Minor{mcode}");
+                        let mname = mname.filter(|n| rust_name(n) != default);
+                        let key = mname.as_deref().map_or(default, rust_name);
+                        if !minor_names.insert(key) {
+                            continue;
+                        }
                         let mut m = Mapping::new();
                         put(&mut m, "code", Some(Value::from(mcode)));
-                        if let Some(mname) = mname
-                            && rust_name(&mname) != format!("Minor{mcode}")
-                            && minor_names.insert(rust_name(&mname))
-                        {
-                            put(&mut m, "name", Some(Value::from(mname)));
-                        } else {
-                            minor_names.insert(format!("Minor{mcode}"));
-                        }
+                        put(&mut m, "name", mname.map(Value::from));
                         put(&mut m, "detail", Some(Value::from(detail)));
                         out_minors.push(Value::Mapping(m));
                     }
