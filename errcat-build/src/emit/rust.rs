@@ -546,37 +546,37 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
                 quote!(#s)
             }
         };
-        let (ty, table_ty, cells): (TokenStream, TokenStream, Vec<TokenStream>) =
-            if column.default.is_some() {
-                let cells = entries
-                    .iter()
-                    .map(|(_, e)| {
-                        value(
-                            e.columns[c]
-                                .as_ref()
-                                .or(column.default.as_ref())
-                                .expect("default"),
-                        )
-                    })
-                    .collect();
-                (base.clone(), table_base, cells)
-            } else {
-                let cells = entries
-                    .iter()
-                    .map(|(_, e)| match &e.columns[c] {
-                        Some(v) => {
-                            let v = value(v);
-                            quote!(::core::option::Option::Some(#v))
-                        }
-                        None => quote!(::core::option::Option::None),
-                    })
-                    .collect();
-                (
-                    quote!(::core::option::Option<#base>),
-                    quote!(::core::option::Option<#table_base>),
-                    cells,
-                )
-            };
+        let (ty, cells): (TokenStream, Vec<TokenStream>) = if column.default.is_some() {
+            let cells = entries
+                .iter()
+                .map(|(_, e)| {
+                    value(
+                        e.columns[c]
+                            .as_ref()
+                            .or(column.default.as_ref())
+                            .expect("default"),
+                    )
+                })
+                .collect();
+            (base.clone(), cells)
+        } else {
+            let cells = entries
+                .iter()
+                .map(|(_, e)| match &e.columns[c] {
+                    Some(v) => {
+                        let v = value(v);
+                        quote!(::core::option::Option::Some(#v))
+                    }
+                    None => quote!(::core::option::Option::None),
+                })
+                .collect();
+            (quote!(::core::option::Option<#base>), cells)
+        };
+        let table_ty = if column.default.is_some() {
+            table_base
+        } else {
+            quote!(::core::option::Option<#table_base>)
+        };
         let d = doc(column
             .description
             .as_deref()
