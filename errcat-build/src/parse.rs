@@ -76,6 +76,8 @@ pub(crate) struct Shape {
     pub required: &'static [&'static str],
     /// Fields holding a list of mappings of another shape.
     pub lists: &'static [(&'static str, &'static Shape)],
+    /// Fields holding one mapping of another shape.
+    pub maps: &'static [(&'static str, &'static Shape)],
 }
 
 pub(crate) const CATALOG: Shape = Shape {
@@ -83,36 +85,42 @@ pub(crate) const CATALOG: Shape = Shape {
     fields: CATALOG_FIELDS,
     required: CATALOG_REQUIRED,
     lists: &[("columns", &COLUMN), ("sections", &SECTION)],
+    maps: &[],
 };
 pub(crate) const COLUMN: Shape = Shape {
     what: "column",
     fields: COLUMN_FIELDS,
     required: COLUMN_REQUIRED,
     lists: &[],
+    maps: &[],
 };
 pub(crate) const SECTION: Shape = Shape {
     what: "section",
     fields: SECTION_FIELDS,
     required: SECTION_REQUIRED,
     lists: &[("entries", &ENTRY)],
+    maps: &[],
 };
 pub(crate) const ENTRY: Shape = Shape {
     what: "entry",
     fields: ENTRY_FIELDS,
     required: ENTRY_REQUIRED,
     lists: &[("placeholders", &PLACEHOLDER), ("minors", &MINOR)],
+    maps: &[],
 };
 pub(crate) const PLACEHOLDER: Shape = Shape {
     what: "placeholder",
     fields: PLACEHOLDER_FIELDS,
     required: PLACEHOLDER_REQUIRED,
     lists: &[],
+    maps: &[],
 };
 pub(crate) const MINOR: Shape = Shape {
     what: "minor code",
     fields: MINOR_FIELDS,
     required: MINOR_REQUIRED,
     lists: &[],
+    maps: &[],
 };
 
 #[derive(Debug, Deserialize)]
@@ -598,6 +606,10 @@ fn check_shape(
             ));
             continue;
         }
+        if let Some((_, inner)) = shape.maps.iter().find(|(field, _)| *field == name) {
+            check_shape(file, v, inner, entry, problems);
+            continue;
+        }
         let Some((_, inner)) = shape.lists.iter().find(|(field, _)| *field == name) else {
             continue;
         };
@@ -891,8 +903,8 @@ mod tests {
         ] {
             assert_eq!(shape.fields, fields, "{}", shape.what);
             assert_eq!(shape.required, required, "{}", shape.what);
-            for (list, _) in shape.lists {
-                assert!(shape.fields.contains(list), "{}: {list}", shape.what);
+            for (field, _) in shape.lists.iter().chain(shape.maps) {
+                assert!(shape.fields.contains(field), "{}: {field}", shape.what);
             }
         }
     }
@@ -949,6 +961,15 @@ mod tests {
                     names(&inner_node["properties"]),
                     sorted(inner.fields),
                     "{list}"
+                );
+            }
+            for (map, inner) in shape.maps {
+                let reference = node["properties"][map]["$ref"].as_str().unwrap();
+                let inner_node = &definitions[reference.trim_start_matches("#/definitions/")];
+                assert_eq!(
+                    names(&inner_node["properties"]),
+                    sorted(inner.fields),
+                    "{map}"
                 );
             }
         }
