@@ -373,7 +373,7 @@ sections:
       - {code: 2, name: B, message: b, aliases: [A_L_L]}
       - {code: 3, name: C, message: c, minors: [{code: 1, name: E_R_R_O_R}]}
 ";
-    let methods = "all, aliases, clone, cmp, code, deprecation, description, eq, fmt, from, from_code, from_name, from_str, hash, http_status, index, into, is_deprecated, message, name, partial_cmp, placeholders, reaction, render, section, source, template, to_string, try_from, try_into, type_id";
+    let methods = errcat_build::ident::RESERVED_METHODS.join(", ");
     check(
         yaml,
         &[
