@@ -3,6 +3,18 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// `text` for a message: in backticks when it is a plain word, else quoted with Rust's
+/// escapes, so that spaces, control characters and invisible characters (a zero-width space,
+/// a right-to-left mark) show.
+pub(crate) fn quote(text: &str) -> String {
+    let plain = !text.is_empty() && text.chars().all(|c| c.is_ascii_graphic() && c != '`');
+    if plain {
+        format!("`{text}`")
+    } else {
+        format!("{text:?}")
+    }
+}
+
 /// A place in a catalog file: 1-based line and column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Location {

@@ -103,11 +103,18 @@ pub const RESERVED_METHODS: &[&str] = &[
     "render",
     "section",
     "source",
+    "status_code",
+    "template",
     "to_string",
     "try_from",
     "try_into",
     "type_id",
 ];
+
+/// Associated constants of the generated enums (`Error::ALL`, `Section::ALL`, and `ALL` and
+/// `ERROR` of each minor-code enum). A name whose Rust form is one of these (`A_L_L` becomes
+/// `ALL`) would clash with them or hide them.
+pub const RESERVED_ASSOCIATED: &[&str] = &["ALL", "ERROR"];
 
 /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
@@ -119,16 +126,24 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// Edit distance where swapping two neighbouring letters (`titel`, `tpye`) counts as one edit,
+/// like inserting, deleting or replacing one.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    let mut before: Vec<usize> = Vec::new();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+            let cost = usize::from(ca != cb);
+            let mut d = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            if i > 0 && j > 0 && *ca == b[j - 1] && a[i - 1] == *cb {
+                d = d.min(before[j - 1] + 1);
+            }
+            cur.push(d);
         }
-        prev = cur;
+        before = std::mem::replace(&mut prev, cur);
     }
     prev[b.len()]
 }
@@ -170,5 +185,8 @@ mod tests {
         assert_eq!(nearest("mesage", &fields), Some("message"));
         assert_eq!(nearest("minor", &fields), Some("minors"));
         assert_eq!(nearest("zzzzzz", &fields), None);
+        assert_eq!(nearest("mesasge", &fields), Some("message"));
+        assert_eq!(nearest("tpye", &["type", "name"]), Some("type"));
+        assert_eq!(nearest("titel", &["title", "status"]), Some("title"));
     }
 }

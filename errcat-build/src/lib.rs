@@ -156,15 +156,12 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Catalog>, Error> {
     let mut catalogs = Vec::new();
     let mut problems = Vec::new();
     for file in files {
-        let text = match std::fs::read(&file) {
-            Err(e) => return Err(Error::io(&file, "read the catalog", &e)),
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(e) => {
-                    problems.push(not_utf8(&file, &e));
-                    continue;
-                }
-            },
+        let text = match parse::read_file(&file) {
+            Ok(text) => text,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
         };
         match load_str(&file, &text) {
             Ok(c) => catalogs.push(c),
@@ -179,29 +176,11 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Catalog>, Error> {
     }
 }
 
-fn not_utf8(file: &Path, e: &std::string::FromUtf8Error) -> Diagnostic {
-    let bytes = e.as_bytes();
-    let at = e.utf8_error().valid_up_to();
-    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = at
-        - bytes[..at]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |p| p + 1)
-        + 1;
-    Diagnostic::new(
-        file,
-        Some(Location { line, column }),
-        "the file is not valid UTF-8",
-    )
-    .with_hint("save the catalog as UTF-8")
-}
-
 /// Parses and validates one catalog from its text; `file` names it in diagnostics and gives
 /// the default module name.
 pub fn load_str(file: &Path, text: &str) -> Result<Catalog, Vec<Diagnostic>> {
-    let raw = parse::parse(file, text).map_err(|d| vec![d])?;
-    validate::validate(file, text, raw)
+    let parsed = parse::parse(file, text)?;
+    validate::validate(file, &parsed.doc, parsed.raw)
 }
 
 /// Renders the catalogs as one formatted Rust file.

@@ -7,12 +7,22 @@
 use std::fmt;
 use std::path::Path;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::{Diagnostic, Location, quote};
 
-/// Field names of each mapping, for "did you mean" hints.
+mod tree;
+
+use tree::{Kind, Node, Read};
+
+/// The largest catalog file read, in bytes (2 MiB). The largest bundled catalog is about
+/// 125 KiB; the limit keeps the time and memory of a run bounded whatever the input.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Field names of each mapping, in the order of the format reference. They must match the
+/// raw structs below (a unit test checks them against serde) and the JSON Schema (a test
+/// checks that too).
 pub(crate) const CATALOG_FIELDS: &[&str] = &[
     "name",
     "title",
@@ -52,6 +62,85 @@ pub(crate) const PLACEHOLDER_FIELDS: &[&str] = &["name", "documented", "example"
 pub(crate) const MINOR_FIELDS: &[&str] = &["code", "name", "detail", "reaction", "note"];
 pub(crate) const WIRE_FIELDS: &[&str] = &["envelope", "fields"];
 pub(crate) const WIRE_FIELD_FIELDS: &[&str] = &["name", "from", "column", "param", "type", "value"];
+
+/// The fields each mapping must have.
+pub(crate) const CATALOG_REQUIRED: &[&str] = &["title", "source", "status", "sections"];
+pub(crate) const COLUMN_REQUIRED: &[&str] = &["name", "type"];
+pub(crate) const SECTION_REQUIRED: &[&str] = &["name", "title", "entries"];
+pub(crate) const ENTRY_REQUIRED: &[&str] = &["code", "message"];
+pub(crate) const PLACEHOLDER_REQUIRED: &[&str] = &["name"];
+pub(crate) const MINOR_REQUIRED: &[&str] = &["code"];
+pub(crate) const WIRE_REQUIRED: &[&str] = &["fields"];
+pub(crate) const WIRE_FIELD_REQUIRED: &[&str] = &["name", "from"];
+
+/// One kind of mapping in a catalog: its fields, and its lists of nested mappings.
+pub(crate) struct Shape {
+    /// What the mapping is called in messages.
+    pub what: &'static str,
+    pub fields: &'static [&'static str],
+    pub required: &'static [&'static str],
+    /// Fields holding a list of mappings of another shape.
+    pub lists: &'static [(&'static str, &'static Shape)],
+    /// Fields holding one mapping of another shape.
+    pub maps: &'static [(&'static str, &'static Shape)],
+}
+
+pub(crate) const CATALOG: Shape = Shape {
+    what: "catalog",
+    fields: CATALOG_FIELDS,
+    required: CATALOG_REQUIRED,
+    lists: &[("columns", &COLUMN), ("sections", &SECTION)],
+    maps: &[("wire", &WIRE)],
+};
+pub(crate) const WIRE: Shape = Shape {
+    what: "wire shape",
+    fields: WIRE_FIELDS,
+    required: WIRE_REQUIRED,
+    lists: &[("fields", &WIRE_FIELD)],
+    maps: &[],
+};
+pub(crate) const WIRE_FIELD: Shape = Shape {
+    what: "wire field",
+    fields: WIRE_FIELD_FIELDS,
+    required: WIRE_FIELD_REQUIRED,
+    lists: &[],
+    maps: &[],
+};
+pub(crate) const COLUMN: Shape = Shape {
+    what: "column",
+    fields: COLUMN_FIELDS,
+    required: COLUMN_REQUIRED,
+    lists: &[],
+    maps: &[],
+};
+pub(crate) const SECTION: Shape = Shape {
+    what: "section",
+    fields: SECTION_FIELDS,
+    required: SECTION_REQUIRED,
+    lists: &[("entries", &ENTRY)],
+    maps: &[],
+};
+pub(crate) const ENTRY: Shape = Shape {
+    what: "entry",
+    fields: ENTRY_FIELDS,
+    required: ENTRY_REQUIRED,
+    lists: &[("placeholders", &PLACEHOLDER), ("minors", &MINOR)],
+    maps: &[],
+};
+pub(crate) const PLACEHOLDER: Shape = Shape {
+    what: "placeholder",
+    fields: PLACEHOLDER_FIELDS,
+    required: PLACEHOLDER_REQUIRED,
+    lists: &[],
+    maps: &[],
+};
+pub(crate) const MINOR: Shape = Shape {
+    what: "minor code",
+    fields: MINOR_FIELDS,
+    required: MINOR_REQUIRED,
+    lists: &[],
+    maps: &[],
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -200,9 +289,15 @@ impl<'de> Deserialize<'de> for RawCode {
                     .map_err(|_| E::custom(format!("code {v} is too large")))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawCode, E> {
-                Err(E::custom(format!(
-                    "code {v} is not an integer (or is too large to be one)"
-                )))
+                // YAML reads integers beyond 128 bits as floating point.
+                Err(E::custom(if v.is_finite() && v.fract() == 0.0 {
+                    format!(
+                        "code {v} is out of range: integer codes are 0..={}",
+                        u32::MAX
+                    )
+                } else {
+                    format!("code {v} is not an integer")
+                }))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawCode, E> {
                 Ok(RawCode::String(v.to_owned()))
@@ -212,64 +307,15 @@ impl<'de> Deserialize<'de> for RawCode {
     }
 }
 
-/// Reads a catalog file's text into the raw document.
-pub(crate) fn parse(file: &Path, text: &str) -> Result<RawCatalog, Diagnostic> {
-    match serde_yaml::from_str::<serde_yaml::Value>(text) {
-        Ok(serde_yaml::Value::Null) => {
-            return Err(Diagnostic::new(
-                file,
-                None,
-                "the file is empty: a catalog needs at least `title`, `source`, `status` and `sections`",
-            ));
-        }
-        Ok(_) => {}
-        Err(err) => return Err(yaml_diagnostic(file, &err)),
-    }
-    serde_yaml::from_str::<RawCatalog>(text).map_err(|err| yaml_diagnostic(file, &err))
+/// A parsed catalog: the raw document, and the positioned tree that locates its parts.
+pub(crate) struct Parsed {
+    pub raw: RawCatalog,
+    pub doc: Doc,
 }
 
-fn yaml_diagnostic(file: &Path, err: &serde_yaml::Error) -> Diagnostic {
-    let location = err.location().map(|l| Location {
-        line: l.line(),
-        column: l.column(),
-    });
-    let text = err.to_string();
-    // serde_yaml appends " at line L column C"; the diagnostic shows the location itself.
-    let message = match text.find(" at line ") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    };
-    let mut diagnostic = Diagnostic::new(file, location, message.clone());
-    if let Some(hint) = unknown_field_hint(&message) {
-        diagnostic = diagnostic.with_hint(hint);
-    }
-    diagnostic
-}
-
-/// For serde's "unknown field `x`, expected one of ..." message, the nearest known field.
-fn unknown_field_hint(message: &str) -> Option<String> {
-    let rest = message.split("unknown field `").nth(1)?;
-    let field = &rest[..rest.find('`')?];
-    let candidates: &[&str] = if message.contains("`envelope`") {
-        WIRE_FIELDS
-    } else if message.contains("`from`") {
-        WIRE_FIELD_FIELDS
-    } else if message.contains("`entries`") && message.contains("`title`") {
-        SECTION_FIELDS
-    } else if message.contains("`sections`") {
-        CATALOG_FIELDS
-    } else if message.contains("`message`") {
-        ENTRY_FIELDS
-    } else if message.contains("`documented`") {
-        PLACEHOLDER_FIELDS
-    } else if message.contains("`detail`") {
-        MINOR_FIELDS
-    } else if message.contains("`type`") {
-        COLUMN_FIELDS
-    } else {
-        return None;
-    };
-    crate::ident::nearest(field, candidates).map(|near| format!("did you mean `{near}`?"))
+/// The document tree of a file, to turn paths into places for diagnostics.
+pub(crate) struct Doc {
+    root: Node,
 }
 
 /// One step of a path into a YAML document.
@@ -279,120 +325,746 @@ pub(crate) enum Step {
     Index(usize),
 }
 
-/// Finds the line and column where the node at `path` starts.
-///
-/// serde_yaml keeps no positions for values it has read, but it stamps every error with the
-/// position of the node being read. So this walks the document once more along `path` and
-/// raises an error at the target node, then reads the position off that error. It is used
-/// only to report problems, so its cost is paid only when a catalog is wrong.
-pub(crate) fn locate(text: &str, path: &[Step]) -> Option<Location> {
-    let err = match Seek(path).deserialize(serde_yaml::Deserializer::from_str(text)) {
-        Ok(()) => return None,
-        Err(err) => err,
-    };
-    // serde_yaml prefixes the message with the path it was at: `sections[2].entries[0]: ...`.
-    if !err.to_string().contains(FOUND) {
-        return None;
+impl Doc {
+    /// Where the node at `path` starts; where the path leaves the document (a field that is
+    /// not written), the place of the deepest node on it.
+    pub fn locate(&self, path: &[Step]) -> Location {
+        let mut node = &self.root;
+        for step in path {
+            match child(node, step) {
+                Some(next) => node = next,
+                None => break,
+            }
+        }
+        node.at
     }
-    err.location().map(|l| Location {
+
+    /// The entry that `path` leads into, as `code NAME`, if it leads into one.
+    pub fn entry_label(&self, path: &[Step]) -> Option<String> {
+        let mut node = &self.root;
+        let mut entry = None;
+        for (i, step) in path.iter().enumerate() {
+            node = child(node, step)?;
+            if matches!(step, Step::Index(_)) && path[..i].last() == Some(&key("entries")) {
+                entry = Some(node);
+            }
+        }
+        entry.map(label_of)
+    }
+}
+
+/// Where the node at `path` of `text` starts; `None` if the text is not YAML or the path
+/// leaves the document.
+#[cfg(test)]
+pub(crate) fn locate(text: &str, path: &[Step]) -> Option<Location> {
+    let Read::Document { root, .. } = tree::read(text) else {
+        return None;
+    };
+    let mut node = &root;
+    for step in path {
+        node = child(node, step)?;
+    }
+    Some(node.at)
+}
+
+fn key(k: &str) -> Step {
+    Step::Key(k.to_owned())
+}
+
+fn child<'n>(node: &'n Node, step: &Step) -> Option<&'n Node> {
+    match (step, &node.kind) {
+        (Step::Key(k), Kind::Map(_)) => node.get(k),
+        (Step::Index(i), Kind::Seq(items)) => items.get(*i),
+        _ => None,
+    }
+}
+
+/// `code NAME` of an entry mapping, the way validation labels it.
+fn label_of(entry: &Node) -> String {
+    let code = match entry.get("code") {
+        Some(
+            n @ Node {
+                kind: Kind::Scalar { value, plain },
+                ..
+            },
+        ) if !n.is_null() => {
+            let digits = value.strip_prefix('-').unwrap_or(value);
+            if *plain && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                value.clone()
+            } else {
+                format!("{value:?}")
+            }
+        }
+        Some(other) => format!("<{}>", other.describe()),
+        None => "<no code>".to_owned(),
+    };
+    match entry.get("name").and_then(Node::as_str) {
+        Some(name) => entry_label(&code, name),
+        None => code,
+    }
+}
+
+/// `code NAME` for diagnostics; a name that is not a plain identifier is shown quoted, so
+/// that spaces, control and invisible characters are visible.
+pub(crate) fn entry_label(code: &str, name: &str) -> String {
+    if name.is_empty() {
+        code.to_owned()
+    } else if crate::ident::is_upper_snake(name) {
+        format!("{code} {name}")
+    } else {
+        format!("{code} {name:?}")
+    }
+}
+
+/// Reads a catalog file: its size must be within [`MAX_FILE_BYTES`] and its text UTF-8.
+pub(crate) fn read_file(file: &Path) -> Result<String, Diagnostic> {
+    let io =
+        |e: std::io::Error| Diagnostic::new(file, None, format!("cannot read the catalog: {e}"));
+    let size = std::fs::metadata(file).map_err(io)?.len();
+    if size > MAX_FILE_BYTES as u64 {
+        return Err(too_large(file, size));
+    }
+    let bytes = std::fs::read(file).map_err(io)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(file, bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| not_utf8(file, &e))
+}
+
+fn too_large(file: &Path, size: u64) -> Diagnostic {
+    Diagnostic::new(
+        file,
+        None,
+        format!(
+            "the file is too large: {size} bytes, over the limit of {MAX_FILE_BYTES} bytes (2 MiB)"
+        ),
+    )
+    .with_hint(
+        "a catalog describes one API's error table; split a larger one into several catalogs",
+    )
+}
+
+fn not_utf8(file: &Path, e: &std::string::FromUtf8Error) -> Diagnostic {
+    let bytes = e.as_bytes();
+    let at = e.utf8_error().valid_up_to();
+    let line_start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    // Columns count characters, like the positions of the YAML parser.
+    let column = String::from_utf8_lossy(&bytes[line_start..at])
+        .chars()
+        .count()
+        + 1;
+    Diagnostic::new(
+        file,
+        Some(Location { line, column }),
+        format!(
+            "the file is not valid UTF-8: byte 0x{:02X} at offset {at} does not belong here",
+            bytes[at]
+        ),
+    )
+    .with_hint("save the catalog as UTF-8")
+}
+
+/// Reads a catalog file's text into the raw document and its positioned tree.
+///
+/// Problems of the document's shape (unknown, missing and repeated fields, a list where a
+/// mapping belongs) are all reported; after that serde reports the first value of a wrong
+/// type, and validation everything else.
+pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(vec![too_large(file, text.len() as u64)]);
+    }
+    let root = match tree::read(text) {
+        Read::Syntax => {
+            // libyaml rejected the text; serde_yaml gives the same error with its context.
+            let err = serde_yaml::from_str::<serde_yaml::Value>(text).err();
+            return Err(vec![match err {
+                Some(err) => yaml_diagnostic(file, None, &err),
+                None => Diagnostic::new(file, None, "the file is not valid YAML"),
+            }]);
+        }
+        Read::TooDeep(at) => {
+            return Err(vec![
+                Diagnostic::new(
+                    file,
+                    Some(at),
+                    format!(
+                        "the document is nested more than {} levels deep",
+                        tree::MAX_DEPTH
+                    ),
+                )
+                .with_hint("a catalog needs six levels; this is not a catalog"),
+            ]);
+        }
+        Read::Empty => return Err(vec![empty(file, text)]),
+        Read::Document { root, more } => {
+            if let Some(at) = more {
+                return Err(vec![
+                    Diagnostic::new(file, Some(at), "the file holds more than one YAML document")
+                        .with_hint("a catalog is one document: remove this `---` and what follows, or move it to its own file"),
+                ]);
+            }
+            root
+        }
+    };
+    if root.is_null() {
+        return Err(vec![empty(file, text)]);
+    }
+    let mut problems = Vec::new();
+    let doc = Doc { root };
+    duplicate_keys(file, &doc.root, &mut problems);
+    check_shape(file, &doc.root, &CATALOG, None, &mut problems);
+    if !problems.is_empty() {
+        problems.sort_by_key(|d| d.location);
+        return Err(problems);
+    }
+    match serde_yaml::from_str::<RawCatalog>(text) {
+        Ok(raw) => Ok(Parsed { raw, doc }),
+        Err(err) => Err(vec![yaml_diagnostic(file, Some(&doc), &err)]),
+    }
+}
+
+fn empty(file: &Path, text: &str) -> Diagnostic {
+    let what = if text.trim().is_empty() {
+        "the file is empty"
+    } else if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        "the file has only comments"
+    } else {
+        "the file's YAML document is empty (null)"
+    };
+    Diagnostic::new(
+        file,
+        None,
+        format!("{what}: a catalog needs at least `title`, `source`, `status` and `sections`"),
+    )
+    .with_hint("see the complete example in docs/catalog-format.md")
+}
+
+/// Reports every key that a mapping repeats, anywhere in the document.
+fn duplicate_keys(file: &Path, node: &Node, problems: &mut Vec<Diagnostic>) {
+    match &node.kind {
+        Kind::Map(pairs) => {
+            for (i, (k, v)) in pairs.iter().enumerate() {
+                if let Some(name) = k.as_str()
+                    && let Some((first, _)) =
+                        pairs[..i].iter().find(|(f, _)| f.as_str() == Some(name))
+                {
+                    problems.push(
+                        Diagnostic::new(file, Some(k.at), format!("duplicate key {}", quote(name)))
+                            .with_hint(format!(
+                                "it is first set at line {} column {}; a key may appear once in a mapping",
+                                first.at.line, first.at.column
+                            )),
+                    );
+                }
+                duplicate_keys(file, v, problems);
+            }
+        }
+        Kind::Seq(items) => {
+            for item in items {
+                duplicate_keys(file, item, problems);
+            }
+        }
+        Kind::Scalar { .. } | Kind::Alias => {}
+    }
+}
+
+/// Checks a mapping of the given shape and the mappings nested in it: every field known, every
+/// required field present, nested lists being lists of mappings.
+fn check_shape(
+    file: &Path,
+    node: &Node,
+    shape: &Shape,
+    entry: Option<&str>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let own_label;
+    let entry = if std::ptr::eq(shape, &ENTRY) {
+        own_label = label_of(node);
+        Some(own_label.as_str())
+    } else {
+        entry
+    };
+    let with_entry = |d: Diagnostic| match entry {
+        Some(label) => d.with_entry(label),
+        None => d,
+    };
+    let Kind::Map(pairs) = &node.kind else {
+        if !matches!(node.kind, Kind::Alias) {
+            problems.push(with_entry(
+                Diagnostic::new(
+                    file,
+                    Some(node.at),
+                    format!(
+                        "expected a mapping (a {}), found {}",
+                        shape.what,
+                        node.describe()
+                    ),
+                )
+                .with_hint(format!(
+                    "a {} is written as `field: value` lines; its fields are {}",
+                    shape.what,
+                    list(shape.fields)
+                )),
+            ));
+        }
+        return;
+    };
+    for (k, v) in pairs {
+        let Some(name) = k.as_str() else {
+            problems.push(with_entry(Diagnostic::new(
+                file,
+                Some(k.at),
+                format!(
+                    "a key of a {} must be a field name, found {}",
+                    shape.what,
+                    k.describe()
+                ),
+            )));
+            continue;
+        };
+        if !shape.fields.contains(&name) {
+            let hint = if name == "<<" {
+                "merge keys (`<<`) are not supported: write the fields out".to_owned()
+            } else {
+                match crate::ident::nearest(name, shape.fields) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("the fields of a {} are {}", shape.what, list(shape.fields)),
+                }
+            };
+            problems.push(with_entry(
+                Diagnostic::new(
+                    file,
+                    Some(k.at),
+                    format!("unknown field {} in {}", quote(name), a(shape.what)),
+                )
+                .with_hint(hint),
+            ));
+            continue;
+        }
+        if let Some((_, inner)) = shape.maps.iter().find(|(field, _)| *field == name) {
+            check_shape(file, v, inner, entry, problems);
+            continue;
+        }
+        let Some((_, inner)) = shape.lists.iter().find(|(field, _)| *field == name) else {
+            continue;
+        };
+        match &v.kind {
+            Kind::Seq(items) => {
+                for item in items {
+                    check_shape(file, item, inner, entry, problems);
+                }
+            }
+            Kind::Alias => {}
+            _ => problems.push(with_entry(
+                Diagnostic::new(
+                    file,
+                    Some(v.at),
+                    format!(
+                        "`{name}` must be a list of {}s, found {}",
+                        inner.what,
+                        v.describe()
+                    ),
+                )
+                .with_hint(format!(
+                    "write each {} as a `- ` item under `{name}:`",
+                    inner.what
+                )),
+            )),
+        }
+    }
+    // A misspelt required field is reported once, as the unknown field with its hint.
+    let misspelt = |field: &str| {
+        pairs.iter().any(|(k, _)| {
+            k.as_str().is_some_and(|k| {
+                !shape.fields.contains(&k) && crate::ident::nearest(k, shape.fields) == Some(field)
+            })
+        })
+    };
+    for field in shape.required {
+        if node.get(field).is_none() && !misspelt(field) {
+            problems.push(with_entry(
+                Diagnostic::new(
+                    file,
+                    Some(node.at),
+                    format!("{} has no `{field}`, which is required", a(shape.what)),
+                )
+                .with_hint(format!(
+                    "the required fields of {} are {}",
+                    a(shape.what),
+                    list(shape.required)
+                )),
+            ));
+        }
+    }
+}
+
+fn a(what: &str) -> String {
+    if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {what}")
+    } else {
+        format!("a {what}")
+    }
+}
+
+fn list(fields: &[&str]) -> String {
+    let quoted: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+    quoted.join(", ")
+}
+
+/// A serde_yaml error as a diagnostic: its message in the catalog's words, its place, the
+/// entry it concerns and a hint where one helps.
+fn yaml_diagnostic(file: &Path, doc: Option<&Doc>, err: &serde_yaml::Error) -> Diagnostic {
+    let location = err.location().map(|l| Location {
         line: l.line(),
         column: l.column(),
-    })
+    });
+    let mut text = err.to_string();
+    // serde_yaml appends " at line L column C" of the error; the diagnostic shows it itself.
+    if let Some(l) = &location {
+        let at = format!(" at line {} column {}", l.line, l.column);
+        if let Some(i) = text.find(&at) {
+            text.replace_range(i..i + at.len(), "");
+        }
+    }
+    // libyaml's context ("while parsing a block mapping at line 3 column 1") follows a comma.
+    let text = text.replacen(", while ", " while ", 1);
+    let (path, message) = split_path(&text);
+    let steps = path.map(parse_path).unwrap_or_default();
+    let message = reword(message);
+    let mut hint = None;
+    let mut shown = match path {
+        Some(path) => format!("{path}: {message}"),
+        None if err.location().is_some() => format!("invalid YAML: {message}"),
+        None => message.clone(),
+    };
+    if message == "repetition limit exceeded" {
+        shown = "the aliases (`*name`) of this file expand to more than a hundred times its size"
+            .to_owned();
+        hint = Some(
+            "an alias bomb is not a catalog; write values out, or alias fewer of them".to_owned(),
+        );
+    } else if message == "recursion limit exceeded" {
+        shown = format!(
+            "the document is nested more than {} levels deep",
+            tree::MAX_DEPTH
+        );
+    } else if message.contains("unknown variant `") || message.contains("unknown field `") {
+        hint = did_you_mean(&message);
+    } else if message.ends_with("expected a string") {
+        hint = Some("put the value in quotes to make it text".to_owned());
+    } else if location.is_some() && path.is_none() {
+        hint = Some(
+            "check the indentation, quotes and brackets at this place and just before it"
+                .to_owned(),
+        );
+    }
+    let mut d = Diagnostic::new(file, location, shown);
+    if let Some(label) = doc.and_then(|doc| doc.entry_label(&steps)) {
+        d = d.with_entry(label);
+    }
+    if let Some(hint) = hint {
+        d = d.with_hint(hint);
+    }
+    d
 }
 
-const FOUND: &str = "errcat: found";
+/// Splits serde_yaml's `path: message` into its parts; a message without a path is whole.
+fn split_path(text: &str) -> (Option<&str>, &str) {
+    if let Some((path, message)) = text.split_once(": ") {
+        let is_path = !path.is_empty()
+            && path
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'))
+            && path.starts_with(|c: char| c.is_ascii_lowercase());
+        if is_path && !matches!(path, "invalid type" | "invalid value" | "invalid length") {
+            return (Some(path), message);
+        }
+    }
+    (None, text)
+}
 
-struct Seek<'p>(&'p [Step]);
+/// `sections[0].entries[2].code` as steps.
+fn parse_path(path: &str) -> Vec<Step> {
+    let mut steps = Vec::new();
+    for part in path.split('.') {
+        let mut pieces = part.split('[');
+        if let Some(k) = pieces.next()
+            && !k.is_empty()
+        {
+            steps.push(Step::Key(k.to_owned()));
+        }
+        for index in pieces {
+            if let Ok(i) = index.trim_end_matches(']').parse() {
+                steps.push(Step::Index(i));
+            }
+        }
+    }
+    steps
+}
 
-impl<'de> DeserializeSeed<'de> for Seek<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
+/// serde's words for Rust types, in the catalog's words.
+fn reword(message: &str) -> String {
+    let mut m = message
+        .replace("expected i64", "expected an integer")
+        .replace("expected a sequence", "expected a list")
+        .replace("invalid type: sequence", "invalid type: list")
+        .replace("invalid type: map,", "invalid type: mapping,")
+        .replace("unit value", "null (an empty value)");
+    while let Some(i) = m.find("expected struct Raw") {
+        let start = i + "expected struct ".len();
+        let end = m[start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(m.len(), |e| start + e);
+        m.replace_range(i..end, "expected a mapping");
+    }
+    m
+}
+
+/// For serde's "unknown variant `x`, expected one of `a`, `b`" (or field), the nearest
+/// candidate, read from the message itself so that it fits whatever was being read.
+fn did_you_mean(message: &str) -> Option<String> {
+    let rest = message.split_once("unknown ")?.1;
+    let rest = rest.split_once('`')?.1;
+    let (word, rest) = rest.split_once('`')?;
+    let expected = rest.split_once("expected")?.1;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let near = crate::ident::nearest(word, &candidates).or_else(|| {
+        // `boolean` for `bool`: a candidate that the word starts with, or the reverse.
+        candidates
+            .iter()
+            .copied()
+            .find(|c| word.len() > 1 && (word.starts_with(c) || c.starts_with(word)))
+    });
+    match near {
+        Some(near) => Some(format!("did you mean `{near}`?")),
+        None => Some(format!("expected one of {}", list(&candidates))),
     }
 }
 
-impl<'de> Visitor<'de> for Seek<'_> {
-    type Value = ();
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any YAML node")
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_i128<E: de::Error>(self, _: i128) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_u128<E: de::Error>(self, _: u128) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_none<E: de::Error>(self) -> Result<(), E> {
-        self.scalar()
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        self.deserialize(d)
+    /// serde's own list of a struct's fields, read from its unknown-field error.
+    fn serde_fields<T: serde::de::DeserializeOwned + fmt::Debug>(yaml: &str) -> Vec<String> {
+        let err = serde_yaml::from_str::<T>(yaml).unwrap_err().to_string();
+        let expected = err.split_once("expected one of ").expect(&err).1;
+        expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_owned)
+            .collect()
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let (want, rest) = match self.0.split_first() {
-            None => return Err(de::Error::custom(FOUND)),
-            Some((Step::Index(i), rest)) => (Some(*i), rest),
-            Some((Step::Key(_), _)) => (None, &[][..]),
+    /// The fields serde requires: those reported missing from a mapping with only an
+    /// unknown-free subset, one at a time.
+    fn serde_required<T: serde::de::DeserializeOwned + fmt::Debug>(fields: &[&str]) -> Vec<String> {
+        // The catalog's `columns` is a list of declarations; elsewhere it is a map of values.
+        let value_of = |f: &str| match f {
+            "columns" if fields == CATALOG_FIELDS => "[]",
+            f => value_of(f),
         };
-        let mut index = 0;
-        loop {
-            let found = if want == Some(index) {
-                seq.next_element_seed(Seek(rest))?
-            } else {
-                seq.next_element::<IgnoredAny>()?.map(|_| ())
+        let mut required = Vec::new();
+        for missing in fields {
+            let yaml: String = fields
+                .iter()
+                .filter(|f| *f != missing)
+                .map(|f| format!("{f}: {}\n", value_of(f)))
+                .collect();
+            match serde_yaml::from_str::<T>(&yaml) {
+                Ok(_) => {}
+                Err(e)
+                    if e.to_string()
+                        .contains(&format!("missing field `{missing}`")) =>
+                {
+                    required.push((*missing).to_owned())
+                }
+                Err(e) => panic!("{missing}: {e}\n{yaml}"),
+            }
+        }
+        required
+    }
+
+    /// A value each field accepts; null for fields added later, which are optional.
+    fn value_of(field: &str) -> &'static str {
+        match field {
+            "status" | "code" => "1",
+            "type" => "bool",
+            "columns" => "{}",
+            "sections" | "entries" | "aliases" | "placeholders" | "minors" => "[]",
+            "name" | "title" | "source" | "description" | "note" | "message" | "deprecated"
+            | "reaction" | "documented" | "example" | "detail" | "default" => "x",
+            _ => "~",
+        }
+    }
+
+    #[test]
+    fn field_lists_match_the_raw_structs() {
+        for (shape, fields, required) in [
+            (
+                &CATALOG,
+                serde_fields::<RawCatalog>("zz: 1"),
+                serde_required::<RawCatalog>(CATALOG_FIELDS),
+            ),
+            (
+                &COLUMN,
+                serde_fields::<RawColumn>("zz: 1"),
+                serde_required::<RawColumn>(COLUMN_FIELDS),
+            ),
+            (
+                &SECTION,
+                serde_fields::<RawSection>("zz: 1"),
+                serde_required::<RawSection>(SECTION_FIELDS),
+            ),
+            (
+                &ENTRY,
+                serde_fields::<RawEntry>("zz: 1"),
+                serde_required::<RawEntry>(ENTRY_FIELDS),
+            ),
+            (
+                &PLACEHOLDER,
+                serde_fields::<RawPlaceholder>("zz: 1"),
+                serde_required::<RawPlaceholder>(PLACEHOLDER_FIELDS),
+            ),
+            (
+                &MINOR,
+                serde_fields::<RawMinor>("zz: 1"),
+                serde_required::<RawMinor>(MINOR_FIELDS),
+            ),
+        ] {
+            assert_eq!(shape.fields, fields, "{}", shape.what);
+            assert_eq!(shape.required, required, "{}", shape.what);
+            for (field, _) in shape.lists.iter().chain(shape.maps) {
+                assert!(shape.fields.contains(field), "{}: {field}", shape.what);
+            }
+        }
+    }
+
+    /// The JSON Schema lists the same fields, and the same required ones, as the structs.
+    #[test]
+    fn the_json_schema_matches_the_field_lists() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema/catalog.schema.json");
+        let schema: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let names = |v: &serde_json::Value| -> Vec<String> {
+            let mut names: Vec<String> = match v {
+                serde_json::Value::Object(map) => map.keys().cloned().collect(),
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|i| i.as_str().unwrap().to_owned())
+                    .collect(),
+                other => panic!("{other}"),
             };
-            if found.is_none() {
-                return Ok(());
-            }
-            index += 1;
-        }
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let (want, rest) = match self.0.split_first() {
-            None => return Err(de::Error::custom(FOUND)),
-            Some((Step::Key(k), rest)) => (Some(k.as_str()), rest),
-            Some((Step::Index(_), _)) => (None, &[][..]),
+            names.sort();
+            names
         };
-        while let Some(key) = map.next_key::<serde_yaml::Value>()? {
-            if want.is_some() && key.as_str() == want {
-                map.next_value_seed(Seek(rest))?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
+        let sorted = |fields: &[&str]| -> Vec<String> {
+            let mut fields: Vec<String> = fields.iter().map(|f| (*f).to_owned()).collect();
+            fields.sort();
+            fields
+        };
+        let definitions = &schema["definitions"];
+        for (shape, node) in [
+            (&CATALOG, &schema),
+            (&COLUMN, &definitions["column"]),
+            (&SECTION, &definitions["section"]),
+            (&ENTRY, &definitions["entry"]),
+            (&PLACEHOLDER, &definitions["placeholder"]),
+            (&MINOR, &definitions["minor"]),
+            (&WIRE, &definitions["wire"]),
+            (&WIRE_FIELD, &definitions["wireField"]),
+        ] {
+            assert_eq!(
+                names(&node["properties"]),
+                sorted(shape.fields),
+                "{}",
+                shape.what
+            );
+            assert_eq!(
+                names(&node["required"]),
+                sorted(shape.required),
+                "{}",
+                shape.what
+            );
+            assert_eq!(node["additionalProperties"], false, "{}", shape.what);
+            for (list, inner) in shape.lists {
+                let items = node["properties"][list]["items"]["$ref"].as_str().unwrap();
+                let inner_node = &definitions[items.trim_start_matches("#/definitions/")];
+                assert_eq!(
+                    names(&inner_node["properties"]),
+                    sorted(inner.fields),
+                    "{list}"
+                );
+            }
+            for (map, inner) in shape.maps {
+                let reference = node["properties"][map]["$ref"].as_str().unwrap();
+                let inner_node = &definitions[reference.trim_start_matches("#/definitions/")];
+                assert_eq!(
+                    names(&inner_node["properties"]),
+                    sorted(inner.fields),
+                    "{map}"
+                );
             }
         }
-        Ok(())
     }
-}
 
-impl Seek<'_> {
-    fn scalar<E: de::Error>(self) -> Result<(), E> {
-        if self.0.is_empty() {
-            Err(E::custom(FOUND))
-        } else {
-            Ok(())
-        }
+    #[test]
+    fn locate_finds_values_by_path() {
+        let text = "a: 1\nb:\n  - x: 1\n  - x: 2\n    y: 3\n";
+        let at = |path: &[Step]| locate(text, path).map(|l| (l.line, l.column));
+        assert_eq!(at(&[key("a")]), Some((1, 4)));
+        assert_eq!(at(&[key("b"), Step::Index(1)]), Some((4, 5)));
+        assert_eq!(at(&[key("b"), Step::Index(1), key("y")]), Some((5, 8)));
+        assert_eq!(at(&[key("b"), Step::Index(5)]), None);
+        assert_eq!(at(&[key("zz")]), None);
+        assert_eq!(locate("a: [", &[key("a")]), None);
+    }
+
+    #[test]
+    fn paths_of_serde_errors_become_steps() {
+        assert_eq!(
+            parse_path("sections[0].entries[12].code"),
+            vec![
+                key("sections"),
+                Step::Index(0),
+                key("entries"),
+                Step::Index(12),
+                key("code")
+            ]
+        );
+        assert_eq!(
+            split_path("status: invalid type: x"),
+            (Some("status"), "invalid type: x")
+        );
+        assert_eq!(
+            split_path("invalid type: string \"a: b\""),
+            (None, "invalid type: string \"a: b\"")
+        );
+    }
+
+    #[test]
+    fn unknown_variants_and_fields_get_the_nearest_candidate() {
+        assert_eq!(
+            did_you_mean("unknown variant `boolean`, expected one of `bool`, `integer`, `string`")
+                .as_deref(),
+            Some("did you mean `bool`?")
+        );
+        assert_eq!(
+            did_you_mean("unknown variant `zzzzzzzz`, expected one of `bool`, `integer`")
+                .as_deref(),
+            Some("expected one of `bool`, `integer`")
+        );
     }
 }
 

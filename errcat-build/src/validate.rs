@@ -7,29 +7,33 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, quote};
 use crate::ident;
 use crate::model::{
     Catalog, Code, CodeKind, Column, ColumnType, Entry, Message, Minor, Placeholder, Section,
     Segment, Value,
 };
-use crate::parse::{RawCatalog, RawCode, RawColumn, RawColumnType, RawEntry, RawMinor, Step};
+use crate::parse::{
+    Doc, RawCatalog, RawCode, RawColumn, RawColumnType, RawEntry, RawMinor, Step, entry_label,
+};
 
-/// Validates one parsed file. `text` is the file's text, used to find the place of a problem.
+/// Validates one parsed file. `doc` is the file's document tree, used to find the place of a
+/// problem.
 pub(crate) fn validate(
     file: &Path,
-    text: &str,
+    doc: &Doc,
     raw: RawCatalog,
 ) -> Result<Catalog, Vec<Diagnostic>> {
     let mut v = Validator {
         file,
-        text,
+        doc,
         problems: Vec::new(),
     };
     let catalog = v.catalog(raw);
     if v.problems.is_empty() {
         Ok(catalog)
     } else {
+        v.problems.sort_by_key(|d| d.location);
         Err(v.problems)
     }
 }
@@ -44,7 +48,10 @@ pub(crate) fn validate_set(catalogs: &[Catalog]) -> Vec<Diagnostic> {
                 Diagnostic::new(
                     &c.file,
                     None,
-                    format!("module `{}` is already made by another catalog", c.module),
+                    format!(
+                        "module {} is already made by another catalog",
+                        quote(&c.module)
+                    ),
                 )
                 .with_hint(format!(
                     "{} makes the same module; set a different `name` in one of them",
@@ -58,7 +65,7 @@ pub(crate) fn validate_set(catalogs: &[Catalog]) -> Vec<Diagnostic> {
 
 struct Validator<'a> {
     file: &'a Path,
-    text: &'a str,
+    doc: &'a Doc,
     problems: Vec<Diagnostic>,
 }
 
@@ -87,7 +94,7 @@ struct First {
 
 impl Validator<'_> {
     fn diagnostic(&self, at: &At, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(self.file, crate::parse::locate(self.text, &at.0), message)
+        Diagnostic::new(self.file, Some(self.doc.locate(&at.0)), message)
     }
 
     fn report(&mut self, d: Diagnostic) {
@@ -108,13 +115,13 @@ impl Validator<'_> {
         let root = At::default();
         let module = match &raw.name {
             Some(name) => {
-                if !ident::is_lower_snake(name) || ident::is_keyword(name) {
+                if let Some(why) = why_not_snake(name, Case::Lower) {
                     let d = self
                         .diagnostic(
                             &root.key("name"),
-                            format!("`{name}` is not a valid module name"),
+                            format!("{} is not a valid module name: it {why}", quote(name)),
                         )
-                        .with_hint("use snake_case letters and digits, not a Rust keyword");
+                        .with_hint("module names look like `my_api`: ASCII lowercase letters, digits and single underscores, starting with a letter");
                     self.report(d);
                 }
                 name.clone()
@@ -129,7 +136,10 @@ impl Validator<'_> {
                     let d = Diagnostic::new(
                         self.file,
                         None,
-                        format!("the file name `{stem}` does not make a valid Rust module name"),
+                        format!(
+                            "the file name {} does not make a valid Rust module name",
+                            quote(&stem)
+                        ),
                     )
                     .with_hint("rename the file, or set `name: some_module` in the catalog");
                     self.report(d);
@@ -160,8 +170,10 @@ impl Validator<'_> {
         let mut sections = Vec::new();
         for (i, s) in raw.sections.into_iter().enumerate() {
             let at = root.key("sections").index(i);
+            state.section = (i, s.name.clone());
             sections.push(self.section(&at, s, status, &columns, &mut state));
         }
+        self.duplicate_codes(&state.codes);
         Catalog {
             file: self.file.to_path_buf(),
             module,
@@ -187,27 +199,37 @@ impl Validator<'_> {
                 RawColumnType::Integer => ColumnType::Integer,
                 RawColumnType::String => ColumnType::String,
             };
-            if !ident::is_lower_snake(&c.name) || ident::is_keyword(&c.name) {
+            if let Some(why) = why_not_snake(&c.name, Case::Lower) {
                 let d = self
                     .diagnostic(
                         &at.key("name"),
-                        format!("`{}` is not a valid column name", c.name),
+                        format!("{} is not a valid column name: it {why}", quote(&c.name)),
                     )
-                    .with_hint("a column becomes a method: use snake_case, not a Rust keyword");
+                    .with_hint("a column becomes a method: use snake_case, such as `retry_after`");
                 self.report(d);
             } else if ident::RESERVED_METHODS.contains(&c.name.as_str()) {
                 let d = self
                     .diagnostic(
                         &at.key("name"),
                         format!(
-                            "column `{}` clashes with a generated method of the same name",
-                            c.name
+                            "column `{}` clashes with the generated method `Error::{}`",
+                            c.name, c.name
                         ),
                     )
-                    .with_hint("choose another name");
+                    .with_hint(format!(
+                        "choose another name; the generated methods are {}",
+                        ident::RESERVED_METHODS.join(", ")
+                    ));
                 self.report(d);
             }
-            self.unique(&mut seen, c.name.clone(), &at, c.name.clone(), "column");
+            self.unique(
+                &mut seen,
+                c.name.clone(),
+                &at.key("name"),
+                c.name.clone(),
+                "column",
+                None,
+            );
             self.optional_text(&at.key("description"), "description", &c.description, None);
             let default = c
                 .default
@@ -231,23 +253,29 @@ impl Validator<'_> {
         columns: &[Column],
         state: &mut CatalogState,
     ) -> Section {
-        if !ident::is_upper_snake(&raw.name) {
+        if let Some(why) = why_not_snake(&raw.name, Case::Upper) {
             let d = self
                 .diagnostic(
                     &at.key("name"),
-                    format!("section name `{}` is not UPPER_SNAKE", raw.name),
+                    format!(
+                        "section name {} is not UPPER_SNAKE: it {why}",
+                        quote(&raw.name)
+                    ),
                 )
                 .with_hint("section names look like `USER_ERRORS`");
             self.report(d);
+        } else {
+            let type_name = ident::type_name(&raw.name);
+            self.reserved(&at.key("name"), &raw.name, &type_name, "section", None);
+            self.unique(
+                &mut state.section_names,
+                type_name,
+                &at.key("name"),
+                raw.name.clone(),
+                "section name",
+                None,
+            );
         }
-        let type_name = ident::type_name(&raw.name);
-        self.unique(
-            &mut state.section_names,
-            type_name,
-            at,
-            raw.name.clone(),
-            "section name",
-        );
         self.text_field(&at.key("title"), "title", &raw.title, None);
         self.optional_text(
             &at.key("description"),
@@ -261,7 +289,7 @@ impl Validator<'_> {
         if raw.entries.is_empty() {
             self.error(
                 &at.key("entries"),
-                format!("section {} has no entries", raw.name),
+                format!("section {} has no entries", quote(&raw.name)),
             );
         }
         let mut entries = Vec::new();
@@ -291,14 +319,22 @@ impl Validator<'_> {
         shared: &[Option<Value>],
         state: &mut CatalogState,
     ) -> Option<Entry> {
-        let code = self.code(&at.key("code"), &raw.code, state);
+        let label = entry_label(
+            &raw.code.to_string(),
+            match (&raw.name, &raw.code) {
+                (Some(name), _) => name,
+                (None, RawCode::String(s)) if ident::is_upper_snake(s) => s,
+                (None, _) => "",
+            },
+        );
+        let code = self.code(&at.key("code"), &raw.code, &label, state);
         let name = match (&raw.name, &raw.code) {
             (Some(name), _) => name.clone(),
             (None, RawCode::String(s)) if ident::is_upper_snake(s) => s.clone(),
             (None, _) => {
                 let d = self
                     .diagnostic(at, "entry has no `name`")
-                    .with_entry(raw.code.to_string())
+                    .with_entry(label.clone())
                     .with_hint(match raw.code {
                         RawCode::Integer(_) => "an entry with an integer code needs an UPPER_SNAKE `name`",
                         RawCode::String(_) => "this string code is not UPPER_SNAKE, so it cannot be its own name: set `name`",
@@ -307,18 +343,31 @@ impl Validator<'_> {
                 String::new()
             }
         };
-        let label = format!("{} {}", raw.code, name).trim_end().to_owned();
         let label = label.as_str();
 
         if !name.is_empty() {
-            self.entry_name(&at.key("name"), &name, label, state);
+            let valid = self.entry_name(&at.key("name"), &name, "name", label, state);
+            if valid && !raw.minors.is_empty() && ident::type_name(&name) == "Error" {
+                let d = self
+                    .diagnostic(
+                        &at.key("name"),
+                        format!("the entry {} has minor codes, and its minor-code enum would be `minor::Error`, which clashes with the generated `Error` type", quote(&name)),
+                    )
+                    .with_entry(label)
+                    .with_hint("give the entry another name and keep the documented one as an alias (`aliases: [ERROR]`)");
+                self.report(d);
+            }
         }
         for (k, alias) in raw.aliases.iter().enumerate() {
-            self.entry_name(&at.key("aliases").index(k), alias, label, state);
+            self.entry_name(&at.key("aliases").index(k), alias, "alias", label, state);
         }
         if let Some(code) = &code {
-            let key = code.to_string();
-            self.unique(&mut state.codes, key, at, label.to_owned(), "code");
+            state.codes.push(CodeSite {
+                code: code.clone(),
+                at: at.clone(),
+                label: label.to_owned(),
+                section: state.section.clone(),
+            });
         }
 
         let placeholders = self.placeholders(at, &raw, label);
@@ -370,15 +419,24 @@ impl Validator<'_> {
         })
     }
 
-    fn code(&mut self, at: &At, raw: &RawCode, state: &mut CatalogState) -> Option<Code> {
+    fn code(
+        &mut self,
+        at: &At,
+        raw: &RawCode,
+        label: &str,
+        state: &mut CatalogState,
+    ) -> Option<Code> {
         let (kind, code) = match raw {
             RawCode::Integer(n) => match u32::try_from(*n) {
                 Ok(n) => (CodeKind::Integer, Some(Code::Integer(n))),
                 Err(_) => {
                     let d = self
                         .diagnostic(at, format!("code {n} is out of range"))
-                        .with_entry(n.to_string())
-                        .with_hint(format!("integer codes are 0..={}", u32::MAX));
+                        .with_entry(label)
+                        .with_hint(format!(
+                            "integer codes are 0..={}; a code outside it can be written as a string, if every code of the catalog is",
+                            u32::MAX
+                        ));
                     self.report(d);
                     (CodeKind::Integer, None)
                 }
@@ -386,19 +444,23 @@ impl Validator<'_> {
             RawCode::String(s) => {
                 if s.trim().is_empty() {
                     let d = self
-                        .diagnostic(at, "code is an empty string")
-                        .with_entry(format!("{s:?}"));
+                        .diagnostic(at, format!("code {s:?} is empty"))
+                        .with_entry(label)
+                        .with_hint("write the code as the API sends it");
                     self.report(d);
-                    (CodeKind::String, None)
+                    return None;
                 } else if s.trim() != s || s.chars().any(char::is_control) {
                     let d = self
                         .diagnostic(
                             at,
                             format!("code {s:?} has surrounding spaces or control characters"),
                         )
-                        .with_entry(format!("{s:?}"));
+                        .with_entry(label)
+                        .with_hint(
+                            "write the code exactly as the API sends it, without spaces around it",
+                        );
                     self.report(d);
-                    (CodeKind::String, None)
+                    return None;
                 } else {
                     (CodeKind::String, Some(Code::String(s.clone())))
                 }
@@ -416,8 +478,8 @@ impl Validator<'_> {
                         at,
                         format!("code {raw} is {got}, but this catalog's codes are {want}"),
                     )
-                    .with_entry(raw.to_string())
-                    .with_hint("all codes of a catalog are integers, or all are strings");
+                    .with_entry(label)
+                    .with_hint("all codes of a catalog are integers, or all are strings; quote a number to make it a string");
                 self.report(d);
                 return None;
             }
@@ -426,49 +488,166 @@ impl Validator<'_> {
         code
     }
 
-    fn entry_name(&mut self, at: &At, name: &str, label: &str, state: &mut CatalogState) {
-        if !ident::is_upper_snake(name) {
+    /// Checks an entry's name or alias; returns whether it is a valid name.
+    fn entry_name(
+        &mut self,
+        at: &At,
+        name: &str,
+        what: &str,
+        label: &str,
+        state: &mut CatalogState,
+    ) -> bool {
+        if let Some(why) = why_not_snake(name, Case::Upper) {
             let d = self
-                .diagnostic(at, format!("name `{name}` is not UPPER_SNAKE"))
+                .diagnostic(at, format!("{what} {} is not UPPER_SNAKE: it {why}", quote(name)))
                 .with_entry(label)
                 .with_hint("names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter");
             self.report(d);
-            return;
+            return false;
         }
-        self.unique(
-            &mut state.names,
-            ident::type_name(name),
-            at,
-            label.to_owned(),
-            "name",
-        );
+        let type_name = ident::type_name(name);
+        self.reserved(at, name, &type_name, what, Some(label));
+        match state.names.get(&type_name) {
+            Some(first) => {
+                let first_pos = self.position(&first.at);
+                let message = if first.name == name {
+                    format!(
+                        "duplicate {what} `{name}`: entry `{}` already has it",
+                        first.label
+                    )
+                } else {
+                    format!(
+                        "{what} `{name}` becomes the Rust name `{type_name}`, the same as `{}` of entry `{}`",
+                        first.name, first.label
+                    )
+                };
+                let d = self
+                    .diagnostic(at, message)
+                    .with_entry(label)
+                    .with_hint(format!(
+                        "first defined at {first_pos} ({}); names and aliases are unique in a catalog, compared by their Rust form",
+                        first.label
+                    ));
+                self.report(d);
+            }
+            None => {
+                state.names.insert(
+                    type_name,
+                    FirstName {
+                        at: at.clone(),
+                        label: label.to_owned(),
+                        name: name.to_owned(),
+                    },
+                );
+            }
+        }
+        true
     }
 
-    /// Records `key` as defined at `at`; reports a duplicate with a pointer to the first.
+    /// Rejects a name whose Rust form is one of the generated enums' associated items.
+    fn reserved(&mut self, at: &At, name: &str, type_name: &str, what: &str, label: Option<&str>) {
+        if ident_reserved(type_name) {
+            let mut d = self
+                .diagnostic(
+                    at,
+                    format!(
+                        "{what} `{name}` becomes the Rust name `{type_name}`, which the generated code already uses"
+                    ),
+                )
+                .with_hint(format!(
+                    "`{type_name}` is an associated constant of the generated enums; choose another name"
+                ));
+            if let Some(label) = label {
+                d = d.with_entry(label);
+            }
+            self.report(d);
+        }
+    }
+
+    /// Reports every code defined twice, pointing at the first definition and suggesting the
+    /// next free code of the duplicate's section.
+    fn duplicate_codes(&mut self, sites: &[CodeSite]) {
+        let mut first: BTreeMap<&Code, &CodeSite> = BTreeMap::new();
+        let used: std::collections::BTreeSet<&Code> = sites.iter().map(|s| &s.code).collect();
+        // The highest integer code of each section, and (computed once) its next free code.
+        let mut last: BTreeMap<usize, u32> = BTreeMap::new();
+        for site in sites {
+            if let Code::Integer(n) = site.code {
+                let max = last.entry(site.section.0).or_insert(n);
+                *max = (*max).max(n);
+            }
+        }
+        let mut next_free: BTreeMap<usize, Option<u32>> = BTreeMap::new();
+        for site in sites {
+            let Some(original) = first.get(&site.code) else {
+                first.insert(&site.code, site);
+                continue;
+            };
+            let first_pos = self.position(&original.at);
+            let mut hint = format!("first defined at {first_pos} ({})", original.label);
+            if let Code::Integer(_) = site.code {
+                let free = *next_free.entry(site.section.0).or_insert_with(|| {
+                    let last = last.get(&site.section.0)?;
+                    (last.checked_add(1)?..=u32::MAX)
+                        .take(10_000)
+                        .find(|n| !used.contains(&Code::Integer(*n)))
+                });
+                if let Some(free) = free {
+                    hint.push_str(&format!(
+                        "; the next free code in section {} is {free}",
+                        quote(&site.section.1)
+                    ));
+                }
+            }
+            let d = self
+                .diagnostic(
+                    &site.at,
+                    format!(
+                        "duplicate code: `{}` repeats `{}`",
+                        site.label, original.label
+                    ),
+                )
+                .with_entry(site.label.clone())
+                .with_hint(hint);
+            self.report(d);
+        }
+    }
+
+    /// Records `key` (a name's Rust form, or a code) as defined at `at` with the text `shown`;
+    /// reports a second definition with a pointer to the first.
     fn unique(
         &mut self,
         seen: &mut BTreeMap<String, First>,
         key: String,
         at: &At,
-        label: String,
+        shown: String,
         what: &str,
+        entry: Option<&str>,
     ) {
         if let Some(first) = seen.get(&key) {
             let first_pos = self.position(&first.at);
-            let d = self
-                .diagnostic(
-                    at,
-                    format!("duplicate {what}: `{label}` repeats `{}`", first.label),
+            let message = if first.label == shown {
+                format!("duplicate {what} {}", quote(&shown))
+            } else {
+                format!(
+                    "{what} {} becomes the Rust name `{key}`, the same as {}",
+                    quote(&shown),
+                    quote(&first.label)
                 )
-                .with_entry(label.clone())
-                .with_hint(format!("first defined at {first_pos} ({})", first.label));
+            };
+            let mut d = self
+                .diagnostic(at, message)
+                .with_hint(format!("first defined at {first_pos}"));
+            if let Some(entry) = entry {
+                d = d.with_entry(entry);
+            }
             self.report(d);
         } else {
             seen.insert(
                 key,
                 First {
                     at: at.clone(),
-                    label,
+                    label: shown,
                 },
             );
         }
@@ -479,20 +658,26 @@ impl Validator<'_> {
         for (k, p) in raw.placeholders.iter().enumerate() {
             let p_at = at.key("placeholders").index(k);
             if !ident::is_lower_snake(&p.name) {
+                let why = why_not_snake(&p.name, Case::Lower).unwrap_or_default();
                 let d = self
                     .diagnostic(
                         &p_at.key("name"),
-                        format!("placeholder name `{}` is not snake_case", p.name),
+                        format!(
+                            "placeholder name {} is not snake_case: it {why}",
+                            quote(&p.name)
+                        ),
                     )
-                    .with_entry(label);
+                    .with_entry(label)
+                    .with_hint("placeholder names look like `asset_id`");
                 self.report(d);
             }
             self.unique(
                 &mut seen,
                 p.name.clone(),
-                &p_at,
+                &p_at.key("name"),
                 p.name.clone(),
                 "placeholder",
+                Some(label),
             );
             for (field, value) in [
                 ("documented", &p.documented),
@@ -601,6 +786,13 @@ impl Validator<'_> {
         let mut codes: BTreeMap<String, First> = BTreeMap::new();
         let mut names: BTreeMap<String, First> = BTreeMap::new();
         let mut minors = Vec::new();
+        let all: Vec<u32> = raw
+            .iter()
+            .filter_map(|m| match m.code {
+                RawCode::Integer(n) => u32::try_from(n).ok(),
+                RawCode::String(_) => None,
+            })
+            .collect();
         for (k, m) in raw.iter().enumerate() {
             let m_at = at.key("minors").index(k);
             let code = match m.code {
@@ -613,7 +805,7 @@ impl Validator<'_> {
                         &m_at.key("code"),
                         format!(
                             "minor code {} is not an integer in 0..={}",
-                            m.code,
+                            show_code(&m.code),
                             u32::MAX
                         ),
                     )
@@ -624,33 +816,90 @@ impl Validator<'_> {
                 self.report(d);
                 continue;
             };
-            let minor_label = format!("minor {code} of {label}");
-            self.unique(
-                &mut codes,
-                code.to_string(),
-                &m_at,
-                minor_label.clone(),
-                "minor code",
-            );
-            if let Some(name) = &m.name
-                && !ident::is_upper_snake(name)
-            {
+            let duplicate = codes.contains_key(&code.to_string());
+            if duplicate {
+                let first_pos = self.position(&codes[&code.to_string()].at);
+                let mut hint = format!("first defined at {first_pos}");
+                let max = all.iter().max().copied().unwrap_or(code);
+                if let Some(free) = max.checked_add(1) {
+                    hint.push_str(&format!(
+                        "; the next free minor code of this entry is {free}"
+                    ));
+                }
                 let d = self
-                    .diagnostic(
-                        &m_at.key("name"),
-                        format!("minor name `{name}` is not UPPER_SNAKE"),
-                    )
-                    .with_entry(label);
+                    .diagnostic(&m_at.key("code"), format!("duplicate minor code {code}"))
+                    .with_entry(label)
+                    .with_hint(hint);
                 self.report(d);
+            } else {
+                codes.insert(
+                    code.to_string(),
+                    First {
+                        at: m_at.key("code"),
+                        label: code.to_string(),
+                    },
+                );
             }
-            let type_name = ident::minor_type_name(m.name.as_deref(), code);
-            self.unique(
-                &mut names,
-                type_name,
-                &m_at,
-                minor_label,
-                "minor variant name",
-            );
+            let named_ok = match &m.name {
+                Some(name) => match why_not_snake(name, Case::Upper) {
+                    Some(why) => {
+                        let d = self
+                            .diagnostic(
+                                &m_at.key("name"),
+                                format!("minor name {} is not UPPER_SNAKE: it {why}", quote(name)),
+                            )
+                            .with_entry(label)
+                            .with_hint("minor names look like `USERNAME_INVALID`");
+                        self.report(d);
+                        false
+                    }
+                    None => true,
+                },
+                None => true,
+            };
+            // An unnamed minor with a duplicate code is reported once, as the duplicate code.
+            if named_ok && !(duplicate && m.name.is_none()) {
+                let type_name = ident::minor_type_name(m.name.as_deref(), code);
+                let this = match &m.name {
+                    Some(name) => format!("minor name `{name}`"),
+                    None => format!("the unnamed minor code {code}"),
+                };
+                let name_at = if m.name.is_some() {
+                    m_at.key("name")
+                } else {
+                    m_at.clone()
+                };
+                if let Some(name) = &m.name {
+                    self.reserved(&name_at, name, &type_name, "minor name", Some(label));
+                }
+                match names.get(&type_name) {
+                    Some(first) => {
+                        let first_pos = self.position(&first.at);
+                        let message = if first.label == this {
+                            format!("duplicate {this}")
+                        } else {
+                            format!(
+                                "{this} gets the Rust name `{type_name}`, the same as {}",
+                                first.label
+                            )
+                        };
+                        let d = self
+                            .diagnostic(&name_at, message)
+                            .with_entry(label)
+                            .with_hint(format!("first defined at {first_pos}; minor-code variants are unique within an entry"));
+                        self.report(d);
+                    }
+                    None => {
+                        names.insert(
+                            type_name,
+                            First {
+                                at: name_at,
+                                label: this,
+                            },
+                        );
+                    }
+                }
+            }
             for (field, value) in [
                 ("detail", &m.detail),
                 ("reaction", &m.reaction),
@@ -685,7 +934,7 @@ impl Validator<'_> {
             };
             let Some(c) = columns.iter().position(|c| c.name == key) else {
                 let names: Vec<&str> = columns.iter().map(|c| c.name.as_str()).collect();
-                let mut d = self.diagnostic(&at.key(key), format!("unknown column `{key}`"));
+                let mut d = self.diagnostic(&at.key(key), format!("unknown column {}", quote(key)));
                 if let Some(label) = label {
                     d = d.with_entry(label);
                 }
@@ -723,8 +972,8 @@ impl Validator<'_> {
             let mut d = self.diagnostic(
                 at,
                 format!(
-                    "column `{column}` is of type {kind}, but the value is `{}`",
-                    shown.trim_end()
+                    "column `{column}` is of type {kind}, but the value is {}",
+                    quote(&shown.trim_end().replace('\n', " "))
                 ),
             );
             if let Some(label) = label {
@@ -814,8 +1063,9 @@ impl Validator<'_> {
                 &mut keys,
                 f.name.clone(),
                 &f_at,
-                label.clone(),
+                f.name.clone(),
                 "wire field",
+                None,
             );
             for (key, present, owner) in [
                 ("column", f.column.is_some(), "column"),
@@ -871,7 +1121,7 @@ impl Validator<'_> {
                 _ => Some(f.from.clone()),
             };
             if let Some(value) = value {
-                self.unique(&mut values, value, &f_at, label, "wire value");
+                self.unique(&mut values, value.clone(), &f_at, value, "wire value", None);
             }
             fields.push(WireField {
                 name: f.name.clone(),
@@ -1035,9 +1285,97 @@ fn at_parent(at: &At) -> At {
 #[derive(Default)]
 struct CatalogState {
     code_kind: Option<CodeKind>,
-    codes: BTreeMap<String, First>,
-    names: BTreeMap<String, First>,
+    /// Every valid code, in document order.
+    codes: Vec<CodeSite>,
+    /// Entry names and aliases by their Rust name.
+    names: BTreeMap<String, FirstName>,
     section_names: BTreeMap<String, First>,
+    /// The section being read: its index and name.
+    section: (usize, String),
+}
+
+struct CodeSite {
+    code: Code,
+    at: At,
+    label: String,
+    section: (usize, String),
+}
+
+/// Where a name was first defined, with the entry it belongs to.
+struct FirstName {
+    at: At,
+    label: String,
+    name: String,
+}
+
+/// A code as the catalog writes it: `1001`, or a quoted string.
+fn show_code(code: &RawCode) -> String {
+    code.to_string()
+}
+
+fn ident_reserved(type_name: &str) -> bool {
+    ident::RESERVED_ASSOCIATED.contains(&type_name)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Case {
+    /// `snake_case`: module and column names.
+    Lower,
+    /// `UPPER_SNAKE`: entry, alias, section and minor names.
+    Upper,
+}
+
+/// Why `name` is not a valid name of the given case (`None` if it is), as the end of a
+/// sentence "it ...".
+fn why_not_snake(name: &str, case: Case) -> Option<String> {
+    let valid = match case {
+        Case::Lower => ident::is_lower_snake(name) && !ident::is_keyword(name),
+        Case::Upper => ident::is_upper_snake(name),
+    };
+    if valid {
+        return None;
+    }
+    let wrong_case = |c: char| match case {
+        Case::Lower => c.is_ascii_uppercase(),
+        Case::Upper => c.is_ascii_lowercase(),
+    };
+    Some(if name.is_empty() {
+        "is empty".to_owned()
+    } else if let Some(c) = name.chars().find(|c| !c.is_ascii()) {
+        format!("contains the non-ASCII character {}", describe_char(c))
+    } else if let Some(c) = name.chars().find(|c| c.is_ascii_whitespace()) {
+        format!("contains whitespace ({})", describe_char(c))
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        "starts with a digit".to_owned()
+    } else if name.chars().any(wrong_case) {
+        match case {
+            Case::Lower => "contains capital letters".to_owned(),
+            Case::Upper => "contains lowercase letters".to_owned(),
+        }
+    } else if let Some(c) = name
+        .chars()
+        .find(|c| !c.is_ascii_alphanumeric() && *c != '_')
+    {
+        format!("contains {}", describe_char(c))
+    } else if name.starts_with('_') {
+        "starts with an underscore".to_owned()
+    } else if name.ends_with('_') {
+        "ends with an underscore".to_owned()
+    } else if name.contains("__") {
+        "has a double underscore".to_owned()
+    } else {
+        "is a Rust keyword".to_owned()
+    })
+}
+
+/// `'é' (U+00E9)`, or just `U+200B` for a character that would not show.
+fn describe_char(c: char) -> String {
+    let shown = c.escape_debug().to_string();
+    if shown.starts_with('\\') {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        format!("'{c}' (U+{:04X})", u32::from(c))
+    }
 }
 
 enum Piece {
@@ -1066,12 +1404,15 @@ fn split_message(text: &str) -> Result<Vec<Piece>, String> {
                     match chars.next() {
                         Some('}') => break,
                         Some(c) => name.push(c),
-                        None => return Err(format!("`{{{name}` is not closed")),
+                        None => {
+                            return Err(format!("{} is not closed", quote(&format!("{{{name}"))));
+                        }
                     }
                 }
                 if !ident::is_lower_snake(&name) {
                     return Err(format!(
-                        "`{{{name}}}` is not a placeholder name (snake_case)"
+                        "{} is not a placeholder: a placeholder name is snake_case",
+                        quote(&format!("{{{name}}}"))
                     ));
                 }
                 if !buf.is_empty() {

@@ -41,8 +41,27 @@ fn option_str(s: Option<&str>) -> TokenStream {
 }
 
 /// `#[doc]` attributes, one per line, so prettyplease prints them as `///` comments.
+///
+/// Catalog text may hold anything, so: a lone carriage return also ends a line (Rust forbids
+/// a bare CR in a doc comment); the characters that change the direction of text are shown
+/// escaped (rustc denies them there); and no line opens a code block, indented or fenced,
+/// which rustdoc would compile and run as a doctest.
 fn doc(text: &str) -> TokenStream {
-    let lines = text.lines().map(|l| {
+    let lines = text.lines().flat_map(|l| l.split('\r')).map(|l| {
+        let l = l.trim_start();
+        let fence = if l.starts_with("```") || l.starts_with("~~~") {
+            "\\"
+        } else {
+            ""
+        };
+        let l: String = std::iter::once(fence.to_owned())
+            .chain(l.chars().map(|c| match c {
+                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => c.escape_unicode().to_string(),
+                // clippy flags tabs in doc comments.
+                '\t' => "    ".to_owned(),
+                c => c.to_string(),
+            }))
+            .collect();
         let l = if l.is_empty() {
             String::new()
         } else {
@@ -516,6 +535,11 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
             ColumnType::Integer => quote!(i64),
             ColumnType::String => quote!(&'static str),
         };
+        // In a `const`, `'static` is implied (and clippy flags it written out).
+        let table_base = match column.kind {
+            ColumnType::String => quote!(&str),
+            _ => base.clone(),
+        };
         let value = |v: &Value| match v {
             Value::Bool(b) => quote!(#b),
             Value::Integer(i) => {
@@ -553,6 +577,11 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
                 .collect();
             (quote!(::core::option::Option<#base>), cells)
         };
+        let table_ty = if column.default.is_some() {
+            table_base
+        } else {
+            quote!(::core::option::Option<#table_base>)
+        };
         let d = doc(column
             .description
             .as_deref()
@@ -560,7 +589,7 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
         quote! {
             #d
             pub const fn #method(self) -> #ty {
-                const #table: [#ty; #n] = [#(#cells),*];
+                const #table: [#table_ty; #n] = [#(#cells),*];
                 #table[self as usize]
             }
         }

@@ -1,0 +1,130 @@
+//! `schema/catalog.schema.json` accepts every catalog of the repository (the bundled ones and
+//! the format reference's example) and rejects what the generator rejects where a schema can
+//! say it. That the schema lists the same fields as the generator is checked by a unit test
+//! next to the field lists (in `src/parse.rs`).
+
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(root().join("schema/catalog.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jsonschema::draft7::meta::validate(&schema).expect("the schema is a valid draft-07 schema");
+    jsonschema::draft7::new(&schema).unwrap()
+}
+
+/// YAML as the JSON an editor's schema support sees.
+fn json(yaml: &str) -> serde_json::Value {
+    let value: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap();
+    serde_json::to_value(value).unwrap()
+}
+
+/// The schema's complaints about `yaml`, one line each.
+fn errors(validator: &jsonschema::Validator, yaml: &str) -> Vec<String> {
+    let instance = json(yaml);
+    validator
+        .iter_errors(&instance)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// The yaml example of the format reference.
+fn format_doc_example() -> String {
+    let doc = std::fs::read_to_string(root().join("docs/catalog-format.md")).unwrap();
+    let start = doc.find("```yaml\n").unwrap() + "```yaml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    doc[start..end].to_owned()
+}
+
+#[test]
+fn every_catalog_of_the_repository_is_valid() {
+    let validator = validator();
+    let files = errcat_build::catalog_files(&root().join("catalogs")).unwrap();
+    assert!(files.len() >= 5, "{files:?}");
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            text.contains("# yaml-language-server: $schema=../schema/catalog.schema.json"),
+            "{} does not point editors at the schema",
+            file.display()
+        );
+        let errors = errors(&validator, &text);
+        assert!(
+            errors.is_empty(),
+            "{}:\n{}",
+            file.display(),
+            errors.join("\n")
+        );
+    }
+    let errors = errors(&validator, &format_doc_example());
+    assert!(
+        errors.is_empty(),
+        "the format doc's example:\n{}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_the_generator_rejects() {
+    let validator = validator();
+    let example = format_doc_example();
+    assert!(errors(&validator, &example).is_empty());
+    for (change, from, to) in [
+        (
+            "an unknown catalog field",
+            "title: Shop",
+            "titel: Shop\ntitle: Shop",
+        ),
+        ("a missing title", "title: Shop API errors\n", ""),
+        ("a status out of range", "status: 400", "status: 99"),
+        (
+            "a lowercase entry name",
+            "name: BAD_PAYLOAD",
+            "name: bad_payload",
+        ),
+        ("a negative code", "code: 1001", "code: -1"),
+        ("a code over u32", "code: 1001", "code: 4294967296"),
+        (
+            "an unknown entry field",
+            "message: Forbidden.",
+            "mesage: Forbidden.",
+        ),
+        ("an unknown column type", "type: bool", "type: boolean"),
+        ("a blank message", "message: Forbidden.", "message: \" \""),
+        (
+            "an integer code without a name",
+            "        name: FORBIDDEN\n",
+            "",
+        ),
+        (
+            "an empty section",
+            "entries:\n      - code: 2000",
+            "entries: []\n    x:\n      - code: 2000",
+        ),
+        (
+            "a minor code that is a string",
+            "- code: 1\n",
+            "- code: \"*\"\n",
+        ),
+        (
+            "a placeholder name in capitals",
+            "- name: asset",
+            "- name: Asset",
+        ),
+        ("a bad module name", "name: shop", "name: Shop"),
+    ] {
+        assert!(example.contains(from), "{change}: {from:?}");
+        let bad = example.replacen(from, to, 1);
+        assert!(
+            !errors(&validator, &bad).is_empty(),
+            "the schema accepts {change}"
+        );
+        assert!(
+            errcat_build::load_str(Path::new("shop.yaml"), &bad).is_err(),
+            "the generator accepts {change}"
+        );
+    }
+}

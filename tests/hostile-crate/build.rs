@@ -1,0 +1,3 @@
+fn main() -> Result<(), errcat_build::Error> {
+    errcat_build::Config::new().compile("catalogs")
+}
