@@ -47,29 +47,36 @@ fn option_str(s: Option<&str>) -> TokenStream {
 /// escaped (rustc denies them there); and no line opens a code block, indented or fenced,
 /// which rustdoc would compile and run as a doctest.
 fn doc(text: &str) -> TokenStream {
-    let lines = text.lines().flat_map(|l| l.split('\r')).map(|l| {
+    let text = doc_safe(text);
+    let lines = text.lines().map(|l| {
         let l = l.trim_start();
         let fence = if l.starts_with("```") || l.starts_with("~~~") {
             "\\"
         } else {
             ""
         };
-        let l: String = std::iter::once(fence.to_owned())
-            .chain(l.chars().map(|c| match c {
-                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => c.escape_unicode().to_string(),
-                // clippy flags tabs in doc comments.
-                '\t' => "    ".to_owned(),
-                c => c.to_string(),
-            }))
-            .collect();
         let l = if l.is_empty() {
             String::new()
         } else {
-            format!(" {l}")
+            format!(" {fence}{l}")
         };
         quote!(#[doc = #l])
     });
     quote!(#(#lines)*)
+}
+
+/// Catalog text made safe for doc comments: a lone carriage return becomes a line break, the
+/// characters that change the direction of text are shown escaped, and tabs become spaces
+/// (clippy flags tabs in doc comments).
+pub(super) fn doc_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\r' => "\n".to_owned(),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => c.escape_unicode().to_string(),
+            '\t' => "    ".to_owned(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 fn support() -> TokenStream {

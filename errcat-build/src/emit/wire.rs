@@ -43,17 +43,7 @@ fn doc(text: &str) -> TokenStream {
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut in_code = false;
-    // Catalog text may hold a lone CR (Rust forbids a bare CR in a doc comment) and characters
-    // that change the direction of text (rustc denies them there).
-    let text: String = text
-        .chars()
-        .map(|c| match c {
-            '\r' => "\n".to_owned(),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => c.escape_unicode().to_string(),
-            '\t' => "    ".to_owned(),
-            c => c.to_string(),
-        })
-        .collect();
+    let text = super::rust::doc_safe(text);
     for line in text.lines() {
         if line.starts_with("```") {
             in_code = !in_code;
