@@ -231,7 +231,8 @@ fn module(catalog: &Catalog) -> TokenStream {
     let variant_defs = entries.iter().zip(&variants).map(|((_, e), v)| {
         let doc = doc(&variant_doc(catalog, e));
         let deprecated = e.deprecated.as_deref().map(|why| {
-            let why = string(why);
+            // rustdoc reads the note as Markdown: keep brackets from becoming links.
+            let why = string(&why.replace('[', "\\[").replace(']', "\\]"));
             quote!(#[deprecated(note = #why)])
         });
         quote!(#doc #deprecated #v,)
@@ -323,7 +324,7 @@ fn module(catalog: &Catalog) -> TokenStream {
 
     let enum_doc = doc(&format!(
         "The error codes of {}, one variant per documented code.",
-        catalog.title
+        super::markdown::escape(&catalog.title)
     ));
     let lookup = lookup(&codes);
     let columns = columns(catalog, &entries);

@@ -432,7 +432,7 @@ pub fn module_items(catalog: &Catalog) -> TokenStream {
          a code the catalog does not list is kept as [`Code::Unknown`], not rejected. With \
          the `serde` feature it is `Serialize` and `Deserialize`, and \
          `Body::from_http` reads it from a response.",
-        title = catalog.title
+        title = super::markdown::escape(&catalog.title)
     ));
     let status_doc = if status_on_wire {
         "The body's own status field is what counts: a status line that disagrees with it is \
