@@ -38,6 +38,19 @@ fn option_str(s: Option<&str>) -> TokenStream {
     }
 }
 
+/// `option_str` for the per-code tables of a catalog module, where nothing shadows the
+/// prelude's `Some` and `None` (every generated name but the module's own items is nested in a
+/// type or in `minor`): a third of the tokens in tables that are mostly `None`.
+fn short_option_str(s: Option<&str>) -> TokenStream {
+    match s {
+        Some(s) => {
+            let s = string(s);
+            quote!(Some(#s))
+        }
+        None => quote!(None),
+    }
+}
+
 /// `#[doc]` attributes, one per line, so prettyplease prints them as `///` comments.
 fn doc(text: &str) -> TokenStream {
     let lines = text.lines().map(|l| {
@@ -216,7 +229,7 @@ fn module(catalog: &Catalog) -> TokenStream {
         .map(|(_, e)| string(&e.message.text(&e.placeholders)));
     let description_table = entries
         .iter()
-        .map(|(_, e)| option_str(e.description.as_deref()));
+        .map(|(_, e)| short_option_str(e.description.as_deref()));
     let status_table = entries
         .iter()
         .map(|(_, e)| Literal::u16_unsuffixed(e.status));
@@ -228,20 +241,24 @@ fn module(catalog: &Catalog) -> TokenStream {
     let section_table = entries.iter().map(|(s, _)| &section_idents[*s]);
     let reaction_table = entries
         .iter()
-        .map(|(_, e)| option_str(e.reaction.as_deref()));
+        .map(|(_, e)| short_option_str(e.reaction.as_deref()));
     let deprecation_table = entries
         .iter()
-        .map(|(_, e)| option_str(e.deprecated.as_deref()));
-    let alias_table = entries.iter().map(|(_, e)| {
-        let aliases = e.aliases.iter().map(|a| string(a));
-        quote!(&[#(#aliases),*])
-    });
-    let placeholder_table = entries.iter().map(|(_, e)| {
-        let names = e.placeholders.iter().map(|p| string(&p.name));
-        quote!(&[#(#names),*])
-    });
-    let template_table = entries.iter().map(|(_, e)| {
-        let pieces = e.message.segments.iter().map(|s| match s {
+        .map(|(_, e)| short_option_str(e.deprecated.as_deref()));
+    let aliases = Flat::of(entries.iter().map(|(_, e)| {
+        e.aliases.iter().map(|a| {
+            let a = string(a);
+            quote!(#a)
+        })
+    }));
+    let placeholders = Flat::of(entries.iter().map(|(_, e)| {
+        e.placeholders.iter().map(|p| {
+            let name = string(&p.name);
+            quote!(#name)
+        })
+    }));
+    let templates = Flat::of(entries.iter().map(|(_, e)| {
+        e.message.segments.iter().map(|s| match s {
             Segment::Text(t) => {
                 let t = string(t);
                 quote!(Piece::Text(#t))
@@ -251,9 +268,12 @@ fn module(catalog: &Catalog) -> TokenStream {
                 let name = string(&e.placeholders[*i].name);
                 quote!(Piece::Placeholder { index: #index, name: #name })
             }
-        });
-        quote!(&[#(#pieces),*])
-    });
+        })
+    }));
+    let aliases = aliases.statics(&ident("ALIASES"), &quote!(&str));
+    let placeholders = placeholders.statics(&ident("PLACEHOLDERS"), &quote!(&str));
+    let templates = templates.statics(&ident("TEMPLATES"), &quote!(Piece));
+    let variant_names = variants.iter().map(|v| string(&v.to_string()));
 
     let mut by_code: Vec<(&Code, &Ident)> = entries
         .iter()
@@ -261,10 +281,6 @@ fn module(catalog: &Catalog) -> TokenStream {
         .map(|((_, e), v)| (&e.code, v))
         .collect();
     by_code.sort_by(|a, b| a.0.cmp(b.0));
-    let by_code = by_code.iter().map(|(c, v)| {
-        let c = code_literal(c);
-        quote!((#c, Error::#v))
-    });
 
     let mut by_name: Vec<(&str, &Ident)> = Vec::new();
     for ((_, e), v) in entries.iter().zip(&variants) {
@@ -297,9 +313,9 @@ fn module(catalog: &Catalog) -> TokenStream {
         "The error codes of {}, one variant per documented code.",
         catalog.title
     ));
-    let lookup = lookup(&codes);
+    let lookup = lookup(&codes, &by_code);
     let columns = columns(catalog, &entries);
-    let sections = sections(catalog, &entries, &section_idents, &variants);
+    let sections = sections(catalog, &entries, &section_idents);
     let minors = minors(&entries, &variants, &codes);
     let try_from = match catalog.code_kind {
         CodeKind::Integer => quote! {
@@ -340,31 +356,42 @@ fn module(catalog: &Catalog) -> TokenStream {
             pub const SOURCE: &str = #source;
 
             #enum_doc
-            #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+            // `Debug` is written out below: the derived one is a `match` with an arm per code,
+            // which took a quarter of the compile time of a large catalog.
+            #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
             #[non_exhaustive]
             pub enum Error {
                 #(#variant_defs)*
             }
 
-            const CODES: [#table_ty; #n] = [#(#code_table),*];
-            const NAMES: [&str; #n] = [#(#name_table),*];
-            const MESSAGES: [&str; #n] = [#(#message_table),*];
-            const DESCRIPTIONS: [::core::option::Option<&str>; #n] = [#(#description_table),*];
-            const STATUSES: [u16; #n] = [#(#status_table),*];
-            const SECTIONS: [Section; #n] = [#(Section::#section_table),*];
-            const REACTIONS: [::core::option::Option<&str>; #n] = [#(#reaction_table),*];
-            const DEPRECATIONS: [::core::option::Option<&str>; #n] = [#(#deprecation_table),*];
-            const ALIASES: [&[&str]; #n] = [#(#alias_table),*];
-            const PLACEHOLDERS: [&[&str]; #n] = [#(#placeholder_table),*];
-            const TEMPLATES: [&[Piece]; #n] = [#(#template_table),*];
-            /// Every code with its variant, sorted by code.
-            const BY_CODE: [(#table_ty, Error); #n] = [#(#by_code),*];
+            // Statics, not consts: indexing a const array at run time copies the whole array
+            // first in unoptimized builds.
+            static CODES: [#table_ty; #n] = [#(#code_table),*];
+            static NAMES: [&str; #n] = [#(#name_table),*];
+            static MESSAGES: [&str; #n] = [#(#message_table),*];
+            static DESCRIPTIONS: [Option<&str>; #n] = [#(#description_table),*];
+            static STATUSES: [u16; #n] = [#(#status_table),*];
+            static SECTIONS: [Section; #n] = [#(Section::#section_table),*];
+            static REACTIONS: [Option<&str>; #n] = [#(#reaction_table),*];
+            static DEPRECATIONS: [Option<&str>; #n] = [#(#deprecation_table),*];
+            // Lists per code are stored flat, `X_AT[i]..X_AT[i + 1]` for code `i`: an array of
+            // slices costs rustc much more to check than the same items in one array.
+            #aliases
+            #placeholders
+            #templates
+            static VARIANTS: [&str; #n] = [#(#variant_names),*];
+            static ALL: [Error; #n] = [#(Error::#variants),*];
+
+            /// The items `at[i]..at[i + 1]` of a list stored flat.
+            const fn part<T>(items: &'static [T], at: &[u32], i: usize) -> &'static [T] {
+                items.split_at(at[i + 1] as usize).0.split_at(at[i] as usize).1
+            }
             /// Every name and alias with its variant, sorted by name.
-            const BY_NAME: [(&str, Error); #name_count] = [#(#by_name),*];
+            static BY_NAME: [(&str, Error); #name_count] = [#(#by_name),*];
 
             impl Error {
                 /// Every code, in document order.
-                pub const ALL: &'static [Error] = &[#(Error::#variants),*];
+                pub const ALL: &'static [Error] = &ALL;
 
                 #(#alias_consts)*
 
@@ -415,23 +442,23 @@ fn module(catalog: &Catalog) -> TokenStream {
 
                 /// Other documented names of the code.
                 pub const fn aliases(self) -> &'static [&'static str] {
-                    ALIASES[self as usize]
+                    part(&ALIASES, &ALIASES_AT, self as usize)
                 }
 
                 /// The names of the message's placeholders, in the order `render` takes them.
                 pub const fn placeholders(self) -> &'static [&'static str] {
-                    PLACEHOLDERS[self as usize]
+                    part(&PLACEHOLDERS, &PLACEHOLDERS_AT, self as usize)
                 }
 
                 /// The message as pieces of text and placeholders.
                 pub const fn template(self) -> &'static [Piece] {
-                    TEMPLATES[self as usize]
+                    part(&TEMPLATES, &TEMPLATES_AT, self as usize)
                 }
 
                 /// The message with `args` in place of its placeholders, in declaration order.
                 /// Writing it allocates nothing.
                 pub const fn render<'a>(self, args: &'a [&'a dyn ::core::fmt::Display]) -> Rendered<'a> {
-                    Rendered::new(TEMPLATES[self as usize], args)
+                    Rendered::new(self.template(), args)
                 }
 
                 #lookup
@@ -453,6 +480,13 @@ fn module(catalog: &Catalog) -> TokenStream {
                 }
             }
 
+            /// Writes the variant's name, as `#[derive(Debug)]` would.
+            impl ::core::fmt::Debug for Error {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(VARIANTS[*self as usize])
+                }
+            }
+
             impl ::std::error::Error for Error {}
 
             impl ::core::str::FromStr for Error {
@@ -471,28 +505,231 @@ fn module(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn lookup(codes: &Codes) -> TokenStream {
+/// `from_code` and the table it reads, chosen by [`CodeIndex::of`].
+fn lookup(codes: &Codes, by_code: &[(&Code, &Ident)]) -> TokenStream {
     let Codes {
-        param, constness, ..
+        table_ty,
+        param,
+        constness,
+        ..
     } = codes;
-    quote! {
-        /// The code's variant, if the catalog lists it.
-        pub #constness fn from_code(code: #param) -> ::core::option::Option<Self> {
-            let mut lo = 0;
-            let mut hi = BY_CODE.len();
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                let (c, error) = BY_CODE[mid];
-                if c == code {
-                    return ::core::option::Option::Some(error);
-                }
-                if c < code {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
+    let doc = quote!(#[doc = " The code's variant, if the catalog lists it."]);
+    match CodeIndex::of(by_code) {
+        CodeIndex::Dense { min, slots } => {
+            let len = Literal::usize_unsuffixed(slots.len());
+            let slots = slots.iter().map(|v| option_variant(*v));
+            let offset = offset_from(min);
+            quote! {
+                #doc
+                pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
+                    /// The variant of each code, from the lowest code on.
+                    static BY_CODE: [Option<Error>; #len] = [#(#slots),*];
+                    let i = #offset;
+                    if i < BY_CODE.len() { BY_CODE[i] } else { None }
                 }
             }
-            ::core::option::Option::None
+        }
+        CodeIndex::Paged {
+            min,
+            bits,
+            pages,
+            slots,
+        } => {
+            let page_ty = if slots.len() >> bits <= usize::from(u16::MAX) + 1 {
+                quote!(u16)
+            } else {
+                quote!(u32)
+            };
+            let pages_len = Literal::usize_unsuffixed(pages.len());
+            let pages = pages.iter().map(|p| Literal::usize_unsuffixed(*p));
+            let len = Literal::usize_unsuffixed(slots.len());
+            let slots = slots.iter().map(|v| option_variant(*v));
+            let bits = Literal::u32_unsuffixed(bits);
+            let offset = offset_from(min);
+            quote! {
+                #doc
+                pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
+                    /// For each page of codes from the lowest code on, where its slots start
+                    /// in `BY_CODE`, in pages; page 0 is empty.
+                    static PAGES: [#page_ty; #pages_len] = [#(#pages),*];
+                    /// The variant of each code of each page.
+                    static BY_CODE: [Option<Error>; #len] = [#(#slots),*];
+                    const BITS: u32 = #bits;
+                    let i = #offset;
+                    let page = i >> BITS;
+                    if page < PAGES.len() {
+                        BY_CODE[((PAGES[page] as usize) << BITS) | (i & ((1 << BITS) - 1))]
+                    } else {
+                        None
+                    }
+                }
+            }
+        }
+        CodeIndex::Sorted => {
+            let n = Literal::usize_unsuffixed(by_code.len());
+            let by_code = by_code.iter().map(|(c, v)| {
+                let c = code_literal(c);
+                quote!((#c, Error::#v))
+            });
+            quote! {
+                #doc
+                pub #constness fn from_code(code: #param) -> ::core::option::Option<Self> {
+                    /// Every code with its variant, sorted by code.
+                    static BY_CODE: [(#table_ty, Error); #n] = [#(#by_code),*];
+                    let mut lo = 0;
+                    let mut hi = BY_CODE.len();
+                    while lo < hi {
+                        let mid = lo + (hi - lo) / 2;
+                        let (c, error) = BY_CODE[mid];
+                        if c == code {
+                            return Some(error);
+                        }
+                        if c < code {
+                            lo = mid + 1;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// `code - min` as a `usize` (wrapping, so that codes below `min` land past every table).
+fn offset_from(min: u32) -> TokenStream {
+    if min == 0 {
+        quote!(code as usize)
+    } else {
+        let min = Literal::u32_unsuffixed(min);
+        quote!(code.wrapping_sub(#min) as usize)
+    }
+}
+
+fn option_variant(v: Option<&Ident>) -> TokenStream {
+    match v {
+        Some(v) => quote!(Some(Error::#v)),
+        None => quote!(None),
+    }
+}
+
+/// How `from_code` finds the variant of an integer code. Measured (see `bench/`): a direct
+/// index is several times faster than a binary search, and a `match` compiles slower.
+#[derive(Debug, PartialEq)]
+enum CodeIndex<'a> {
+    /// One slot per code from `min` to the highest code: for codes that are nearly contiguous.
+    Dense {
+        min: u32,
+        slots: Vec<Option<&'a Ident>>,
+    },
+    /// Codes from `min` on, cut into pages of `1 << bits` codes; `pages[p]` is where page `p`'s
+    /// slots start in `slots`, counted in pages, and page 0 is all empty. For codes in runs
+    /// with gaps between them.
+    Paged {
+        min: u32,
+        bits: u32,
+        pages: Vec<usize>,
+        slots: Vec<Option<&'a Ident>>,
+    },
+    /// Binary search over the codes: for string codes, and for codes too scattered for pages.
+    Sorted,
+}
+
+impl<'a> CodeIndex<'a> {
+    /// Slots allowed per code (plus a fixed allowance) before pages give way to a binary
+    /// search.
+    const SLOTS_PER_CODE: usize = 4;
+    const SLOTS_EXTRA: usize = 256;
+
+    /// The smallest index for `by_code` (sorted by code) within the memory allowance.
+    fn of(by_code: &[(&Code, &'a Ident)]) -> Self {
+        let mut codes = Vec::with_capacity(by_code.len());
+        for (code, v) in by_code {
+            match code {
+                Code::Integer(c) => codes.push((*c, *v)),
+                Code::String(_) => return CodeIndex::Sorted,
+            }
+        }
+        let (Some(&(min, _)), Some(&(max, _))) = (codes.first(), codes.last()) else {
+            return CodeIndex::Sorted;
+        };
+        let n = codes.len();
+        let span = (max - min) as usize + 1;
+        if span <= 2 * n + 64 {
+            let mut slots = vec![None; span];
+            for (c, v) in &codes {
+                slots[(c - min) as usize] = Some(*v);
+            }
+            return CodeIndex::Dense { min, slots };
+        }
+        let budget = Self::SLOTS_PER_CODE * n + Self::SLOTS_EXTRA;
+        let cost = |bits: u32| {
+            let mut used: Vec<usize> = codes
+                .iter()
+                .map(|(c, _)| ((c - min) >> bits) as usize)
+                .collect();
+            used.dedup();
+            (span >> bits) + 1 + ((used.len() + 1) << bits)
+        };
+        let Some(bits) = (2..=8).min_by_key(|&b| cost(b)) else {
+            return CodeIndex::Sorted;
+        };
+        if cost(bits) > budget {
+            return CodeIndex::Sorted;
+        }
+        let mut pages = vec![0; ((span - 1) >> bits) + 1];
+        let mut slots = vec![None; 1 << bits];
+        for (c, v) in &codes {
+            let i = (c - min) as usize;
+            let page = i >> bits;
+            if pages[page] == 0 {
+                pages[page] = slots.len() >> bits;
+                slots.resize(slots.len() + (1 << bits), None);
+            }
+            slots[(pages[page] << bits) | (i & ((1 << bits) - 1))] = Some(*v);
+        }
+        CodeIndex::Paged {
+            min,
+            bits,
+            pages,
+            slots,
+        }
+    }
+}
+
+/// A list per code, stored flat: every list's items in one array, and where each starts.
+struct Flat {
+    items: Vec<TokenStream>,
+    at: Vec<u32>,
+}
+
+impl Flat {
+    fn of<L: IntoIterator<Item = TokenStream>>(lists: impl Iterator<Item = L>) -> Self {
+        let mut flat = Flat {
+            items: Vec::new(),
+            at: vec![0],
+        };
+        for list in lists {
+            flat.items.extend(list);
+            flat.at
+                .push(u32::try_from(flat.items.len()).expect("fewer than 2^32 items"));
+        }
+        flat
+    }
+
+    /// `static NAME: [ty; _]` with the items and `static NAME_AT: [u32; _]` with the starts.
+    fn statics(&self, name: &Ident, ty: &TokenStream) -> TokenStream {
+        let at_name = ident(&format!("{name}_AT"));
+        let (items, at) = (&self.items, &self.at);
+        let (len, at_len) = (
+            Literal::usize_unsuffixed(items.len()),
+            Literal::usize_unsuffixed(at.len()),
+        );
+        let at = at.iter().map(|a| Literal::u32_unsuffixed(*a));
+        quote! {
+            static #name: [#ty; #len] = [#(#items),*];
+            static #at_name: [u32; #at_len] = [#(#at),*];
         }
     }
 }
@@ -555,7 +792,7 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
         quote! {
             #d
             pub const fn #method(self) -> #ty {
-                const #table: [#ty; #n] = [#(#cells),*];
+                static #table: [#ty; #n] = [#(#cells),*];
                 #table[self as usize]
             }
         }
@@ -563,12 +800,7 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
     quote!(#(#items)*)
 }
 
-fn sections(
-    catalog: &Catalog,
-    entries: &[(usize, &Entry)],
-    idents: &[Ident],
-    variants: &[Ident],
-) -> TokenStream {
+fn sections(catalog: &Catalog, entries: &[(usize, &Entry)], idents: &[Ident]) -> TokenStream {
     let defs = catalog.sections.iter().zip(idents).map(|(s, id)| {
         let d = doc(&s.title);
         quote!(#d #id,)
@@ -579,14 +811,16 @@ fn sections(
         .sections
         .iter()
         .map(|s| option_str(s.description.as_deref()));
-    let members = catalog.sections.iter().enumerate().map(|(i, _)| {
-        let vs = entries
-            .iter()
-            .zip(variants)
-            .filter(|((s, _), _)| *s == i)
-            .map(|(_, v)| v);
-        quote!(&[#(Error::#vs),*])
-    });
+    // A section's codes are consecutive in `ALL` (document order): only where each starts.
+    let mut members_at = vec![0u32; catalog.sections.len() + 1];
+    for (s, _) in entries {
+        members_at[s + 1] += 1;
+    }
+    for i in 1..members_at.len() {
+        members_at[i] += members_at[i - 1];
+    }
+    let members_len = Literal::usize_unsuffixed(members_at.len());
+    let members_at = members_at.iter().map(|a| Literal::u32_unsuffixed(*a));
     let count = Literal::usize_unsuffixed(catalog.sections.len());
     quote! {
         /// The sections of the catalog, in document order.
@@ -602,26 +836,26 @@ fn sections(
 
             /// The section's UPPER_SNAKE name.
             pub const fn name(self) -> &'static str {
-                const NAMES: [&str; #count] = [#(#names),*];
+                static NAMES: [&str; #count] = [#(#names),*];
                 NAMES[self as usize]
             }
 
             /// The section's title.
             pub const fn title(self) -> &'static str {
-                const TITLES: [&str; #count] = [#(#titles),*];
+                static TITLES: [&str; #count] = [#(#titles),*];
                 TITLES[self as usize]
             }
 
             /// The section's description, where the catalog gives one.
             pub const fn description(self) -> ::core::option::Option<&'static str> {
-                const DESCRIPTIONS: [::core::option::Option<&str>; #count] = [#(#descriptions),*];
+                static DESCRIPTIONS: [::core::option::Option<&str>; #count] = [#(#descriptions),*];
                 DESCRIPTIONS[self as usize]
             }
 
             /// The section's codes, in document order.
             pub const fn errors(self) -> &'static [Error] {
-                const MEMBERS: [&[Error]; #count] = [#(#members),*];
-                MEMBERS[self as usize]
+                static MEMBERS_AT: [u32; #members_len] = [#(#members_at),*];
+                part(&ALL, &MEMBERS_AT, self as usize)
             }
         }
 
@@ -643,7 +877,30 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
     if with_minors.is_empty() {
         return quote!();
     }
-    let enums = with_minors.iter().map(|(e, v)| minor_enum(e, v));
+    // Every minor code's data lives in flat tables of the catalog module, each minor enum's
+    // at `AT` on: this keeps the per-enum code small, which the generator's formatting pass
+    // and rustc both pay for.
+    let mut at = 0;
+    let enums = with_minors.iter().map(|(e, v)| {
+        let tokens = minor_enum(e, v, at);
+        at += e.minors.len();
+        tokens
+    });
+    let minor_count =
+        Literal::usize_unsuffixed(with_minors.iter().map(|(e, _)| e.minors.len()).sum());
+    let minor_codes = with_minors
+        .iter()
+        .flat_map(|(e, _)| e.minors.iter().map(|m| Literal::u32_unsuffixed(m.code)));
+    let minor_details = with_minors.iter().flat_map(|(e, _)| {
+        e.minors
+            .iter()
+            .map(|m| short_option_str(m.detail.as_deref()))
+    });
+    let minor_reactions = with_minors.iter().flat_map(|(e, _)| {
+        e.minors
+            .iter()
+            .map(|m| short_option_str(m.effective_reaction(e)))
+    });
     let majors: Vec<&Ident> = with_minors.iter().map(|(_, v)| *v).collect();
     let major_docs = majors
         .iter()
@@ -655,6 +912,11 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
         ..
     } = codes;
     quote! {
+        /// Every minor code of every code, in document order.
+        static MINOR_CODES: [u32; #minor_count] = [#(#minor_codes),*];
+        static MINOR_DETAILS: [Option<&str>; #minor_count] = [#(#minor_details),*];
+        static MINOR_REACTIONS: [Option<&str>; #minor_count] = [#(#minor_reactions),*];
+
         /// Minor-code enums, one for each code that has a minor-code table.
         pub mod minor {
             use super::Error;
@@ -679,25 +941,26 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
                 }
             }
 
+            /// Where the minor code is in the flat minor tables.
+            const fn index(self) -> usize {
+                match self {
+                    #(Minor::#majors(m) => minor::#majors::AT + m as usize,)*
+                }
+            }
+
             /// The minor code on the wire.
             pub const fn code(self) -> u32 {
-                match self {
-                    #(Minor::#majors(m) => m.code(),)*
-                }
+                MINOR_CODES[self.index()]
             }
 
             /// What the document says the minor code means, where it says.
             pub const fn detail(self) -> ::core::option::Option<&'static str> {
-                match self {
-                    #(Minor::#majors(m) => m.detail(),)*
-                }
+                MINOR_DETAILS[self.index()]
             }
 
             /// What a client should do: the minor's own reaction, else its code's.
             pub const fn reaction(self) -> ::core::option::Option<&'static str> {
-                match self {
-                    #(Minor::#majors(m) => m.reaction(),)*
-                }
+                MINOR_REACTIONS[self.index()]
             }
 
             /// The documented minor `minor` of `error`, if there is one.
@@ -705,11 +968,11 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
                 match error {
                     #(
                         Error::#majors => match minor::#majors::from_code(minor) {
-                            ::core::option::Option::Some(m) => ::core::option::Option::Some(Minor::#majors(m)),
-                            ::core::option::Option::None => ::core::option::Option::None,
+                            Some(m) => Some(Minor::#majors(m)),
+                            None => None,
                         },
                     )*
-                    _ => ::core::option::Option::None,
+                    _ => None,
                 }
             }
         }
@@ -722,10 +985,12 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
             }
         )*
 
+        /// The detail, else the code's message, as each minor enum's `Display`.
         impl ::core::fmt::Display for Minor {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    #(Minor::#majors(m) => ::core::fmt::Display::fmt(m, f),)*
+                match self.detail() {
+                    Some(detail) => f.write_str(detail),
+                    None => f.write_str(self.error().message()),
                 }
             }
         }
@@ -812,7 +1077,9 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
     }
 }
 
-fn minor_enum(entry: &Entry, major: &Ident) -> TokenStream {
+/// The enum of `entry`'s minor codes, whose data is at `at` on in the catalog module's
+/// `MINOR_*` tables.
+fn minor_enum(entry: &Entry, major: &Ident, at: usize) -> TokenStream {
     let variants: Vec<Ident> = entry.minors.iter().map(|m| ident(&m.type_name())).collect();
     let defs = entry.minors.iter().zip(&variants).map(|(m, v)| {
         let mut text = format!("Minor code {}", m.code);
@@ -825,16 +1092,7 @@ fn minor_enum(entry: &Entry, major: &Ident) -> TokenStream {
         let d = doc(&text);
         quote!(#d #v,)
     });
-    let codes: Vec<Literal> = entry
-        .minors
-        .iter()
-        .map(|m| Literal::u32_unsuffixed(m.code))
-        .collect();
-    let details = entry.minors.iter().map(|m| option_str(m.detail.as_deref()));
-    let reactions = entry
-        .minors
-        .iter()
-        .map(|m| option_str(m.effective_reaction(entry)));
+    let at = Literal::usize_unsuffixed(at);
     let d = doc(&format!(
         "The minor codes of [`Error::{major}`] (`{}`).",
         entry.name
@@ -853,33 +1111,34 @@ fn minor_enum(entry: &Entry, major: &Ident) -> TokenStream {
             /// The code these minor codes belong to.
             pub const ERROR: Error = Error::#major;
 
+            /// Where these minor codes start in the catalog's `MINOR_*` tables.
+            pub(super) const AT: usize = #at;
+
             /// The minor code on the wire.
             pub const fn code(self) -> u32 {
-                match self {
-                    #(Self::#variants => #codes,)*
-                }
+                super::MINOR_CODES[Self::AT + self as usize]
             }
 
             /// What the document says the minor code means, where it says.
             pub const fn detail(self) -> ::core::option::Option<&'static str> {
-                match self {
-                    #(Self::#variants => #details,)*
-                }
+                super::MINOR_DETAILS[Self::AT + self as usize]
             }
 
             /// What a client should do: the minor's own reaction, else its code's.
             pub const fn reaction(self) -> ::core::option::Option<&'static str> {
-                match self {
-                    #(Self::#variants => #reactions,)*
-                }
+                super::MINOR_REACTIONS[Self::AT + self as usize]
             }
 
             /// The minor code's variant, if the catalog documents it.
             pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
-                match code {
-                    #(#codes => ::core::option::Option::Some(Self::#variants),)*
-                    _ => ::core::option::Option::None,
+                let mut i = 0;
+                while i < Self::ALL.len() {
+                    if super::MINOR_CODES[Self::AT + i] == code {
+                        return ::core::option::Option::Some(Self::ALL[i]);
+                    }
+                    i += 1;
                 }
+                ::core::option::Option::None
             }
         }
 
