@@ -64,7 +64,7 @@ fn the_counter_sees_allocations() {
 }
 
 macro_rules! no_allocations {
-    ($test:ident, $cat:path) => {
+    ($test:ident, $cat:path, has_aliases: $aliases:literal) => {
         #[test]
         fn $test() {
             use $cat as cat;
@@ -72,6 +72,7 @@ macro_rules! no_allocations {
             assert!(all.len() > 100, "the catalog has codes to check");
             let mut out = String::with_capacity(64 * 1024);
             let mut checked_minors = 0;
+            let mut checked_aliases = 0;
             let n = allocations(|| {
                 for &e in all {
                     out.clear();
@@ -90,6 +91,10 @@ macro_rules! no_allocations {
 
                     assert_eq!(cat::Error::from_code(e.code()), Some(e));
                     assert_eq!(cat::Error::from_name(e.name()), Some(e));
+                    for alias in e.aliases() {
+                        checked_aliases += 1;
+                        assert_eq!(cat::Error::from_name(alias), Some(e));
+                    }
                     assert_eq!(e.name().parse::<cat::Error>(), Ok(e));
                     assert_eq!(cat::Error::try_from(e.code()), Ok(e));
                     assert!(e.http_status() >= 100);
@@ -111,13 +116,19 @@ macro_rules! no_allocations {
                 assert!(cat::Detailed::from_wire(u32::MAX, 1).is_err());
             });
             assert!(checked_minors > 0, "the catalog has minor codes to check");
+            assert_eq!(
+                checked_aliases > 0,
+                $aliases,
+                "aliases checked: {checked_aliases}"
+            );
             assert_eq!(n, 0, "{n} allocations");
         }
     };
 }
 
-no_allocations!(messenger_allocates_nothing, errcat::messenger);
+no_allocations!(messenger_allocates_nothing, errcat::messenger, has_aliases: false);
 no_allocations!(
     synthetic_allocates_nothing,
-    errcat_bench::generated::synthetic
+    errcat_bench::generated::synthetic,
+    has_aliases: true
 );

@@ -1,0 +1,55 @@
+//! Every code, name and alias of every bundled catalog and of the synthetic one is found by
+//! the generated lookups, and nothing else is: the emitter picks a different code index per
+//! catalog (a dense table, pages, or binary search for scattered and string codes) and builds
+//! a hash table for names, so each catalog exercises its own path.
+
+macro_rules! round_trip {
+    ($test:ident, $cat:path) => {
+        #[test]
+        fn $test() {
+            use $cat as cat;
+            let all = cat::Error::ALL;
+            assert!(!all.is_empty());
+            for &e in all {
+                assert_eq!(cat::Error::from_code(e.code()), Some(e), "{e:?}");
+                assert_eq!(cat::Error::from_name(e.name()), Some(e), "{e:?}");
+                for alias in e.aliases() {
+                    assert_eq!(cat::Error::from_name(alias), Some(e), "{alias}");
+                }
+                // A name is matched exactly, not by prefix or case-insensitively.
+                assert_eq!(cat::Error::from_name(&e.name()[1..]), None);
+                assert_eq!(cat::Error::from_name(&e.name().to_lowercase()), None);
+            }
+            assert_eq!(cat::Error::from_name(""), None);
+        }
+    };
+    ($test:ident, $cat:path, integer) => {
+        round_trip!($test, $cat);
+
+        mod $test {
+            #[test]
+            fn codes_not_listed_are_not_found() {
+                use $cat as cat;
+                let codes: Vec<u32> = cat::Error::ALL.iter().map(|e| e.code()).collect();
+                let (min, max) = (*codes.iter().min().unwrap(), *codes.iter().max().unwrap());
+                let mut misses = 0;
+                for code in min.saturating_sub(300)..=max.saturating_add(300) {
+                    if !codes.contains(&code) {
+                        misses += 1;
+                        assert_eq!(cat::Error::from_code(code), None, "{code}");
+                    }
+                }
+                assert!(misses > 0);
+                assert_eq!(cat::Error::from_code(u32::MAX), None);
+                assert_eq!(cat::Error::from_code(0).is_some(), codes.contains(&0));
+            }
+        }
+    };
+}
+
+round_trip!(exchange, errcat::exchange, integer);
+round_trip!(game_account, errcat::game_account);
+round_trip!(item_market, errcat::item_market);
+round_trip!(messenger, errcat::messenger, integer);
+round_trip!(mixin, errcat::mixin, integer);
+round_trip!(synthetic, errcat_bench::generated::synthetic, integer);
