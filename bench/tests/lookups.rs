@@ -53,3 +53,25 @@ round_trip!(item_market, errcat::item_market);
 round_trip!(messenger, errcat::messenger, integer);
 round_trip!(mixin, errcat::mixin, integer);
 round_trip!(synthetic, errcat_bench::generated::synthetic, integer);
+
+/// `Debug` of `Error` and `Minor` is written out from tables rather than derived; it prints
+/// what the derive would.
+#[test]
+fn debug_prints_variant_names_as_derived() {
+    use errcat::messenger::{Error, Minor, minor};
+    assert_eq!(format!("{:?}", Error::BadRequest), "BadRequest");
+    let m = Minor::from(minor::UserRegisterBadPayload::Minor1);
+    assert_eq!(format!("{m:?}"), "UserRegisterBadPayload(Minor1)");
+    assert_eq!(format!("{m:#?}"), "UserRegisterBadPayload(\n    Minor1,\n)");
+    assert_eq!(format!("{:?}", Some(Error::Forbidden)), "Some(Forbidden)");
+    for &e in Error::ALL {
+        for code in 0..16 {
+            if let Some(m) = Minor::from_codes(e, code) {
+                let debug = format!("{m:?}");
+                assert!(debug.starts_with(&format!("{e:?}(")), "{debug}");
+                assert_eq!(m.code(), code);
+                assert_eq!(m.error(), e);
+            }
+        }
+    }
+}

@@ -970,6 +970,9 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
             .iter()
             .map(|m| short_option_str(m.effective_reaction(e)))
     });
+    let minor_variants = with_minors
+        .iter()
+        .flat_map(|(e, _)| e.minors.iter().map(|m| string(&m.type_name())));
     let majors: Vec<&Ident> = with_minors.iter().map(|(_, v)| *v).collect();
     let major_docs = majors
         .iter()
@@ -985,15 +988,70 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
         static MINOR_CODES: [u32; #minor_count] = [#(#minor_codes),*];
         static MINOR_DETAILS: [Option<&str>; #minor_count] = [#(#minor_details),*];
         static MINOR_REACTIONS: [Option<&str>; #minor_count] = [#(#minor_reactions),*];
+        static MINOR_VARIANTS: [&str; #minor_count] = [#(#minor_variants),*];
 
         /// Minor-code enums, one for each code that has a minor-code table.
         pub mod minor {
             use super::Error;
+
+            // The methods are the same for every minor enum but for the data's position:
+            // written once here, they cost the generator's formatting pass and rustc's parser
+            // one copy instead of one per code with minor codes.
+            macro_rules! minor_methods {
+                ($major:ident, $at:literal, [$($minor:ident),*]) => {
+                    impl $major {
+                        /// Every minor code, in document order.
+                        pub const ALL: &'static [Self] = &[$(Self::$minor),*];
+                        /// The code these minor codes belong to.
+                        pub const ERROR: Error = Error::$major;
+                        /// Where these minor codes start in the catalog's `MINOR_*` tables.
+                        pub(super) const AT: usize = $at;
+
+                        /// The minor code on the wire.
+                        pub const fn code(self) -> u32 {
+                            super::MINOR_CODES[Self::AT + self as usize]
+                        }
+
+                        /// What the document says the minor code means, where it says.
+                        pub const fn detail(self) -> ::core::option::Option<&'static str> {
+                            super::MINOR_DETAILS[Self::AT + self as usize]
+                        }
+
+                        /// What a client should do: the minor's own reaction, else its code's.
+                        pub const fn reaction(self) -> ::core::option::Option<&'static str> {
+                            super::MINOR_REACTIONS[Self::AT + self as usize]
+                        }
+
+                        /// The minor code's variant, if the catalog documents it.
+                        pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
+                            let mut i = 0;
+                            while i < Self::ALL.len() {
+                                if super::MINOR_CODES[Self::AT + i] == code {
+                                    return ::core::option::Option::Some(Self::ALL[i]);
+                                }
+                                i += 1;
+                            }
+                            ::core::option::Option::None
+                        }
+                    }
+
+                    impl ::core::fmt::Display for $major {
+                        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            match self.detail() {
+                                ::core::option::Option::Some(detail) => f.write_str(detail),
+                                ::core::option::Option::None => f.write_str(Self::ERROR.message()),
+                            }
+                        }
+                    }
+                };
+            }
+
             #(#enums)*
         }
 
         /// A known minor code of any code, as one value.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        // `Debug` is written out below, from tables, like `Error`'s.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Minor {
             #(
@@ -1002,21 +1060,52 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
             )*
         }
 
+        // One arm per code with minor codes, in three methods and a `From` impl each: written
+        // once as a macro, instantiated with the list of those codes.
+        macro_rules! minor_dispatch {
+            ($($major:ident),*) => {
+                impl Minor {
+                    /// The major code the minor belongs to.
+                    pub const fn error(self) -> Error {
+                        match self {
+                            $(Minor::$major(_) => Error::$major,)*
+                        }
+                    }
+
+                    /// Where the minor code is in the flat minor tables.
+                    const fn index(self) -> usize {
+                        match self {
+                            $(Minor::$major(m) => minor::$major::AT + m as usize,)*
+                        }
+                    }
+
+                    /// The documented minor `minor` of `error`, if there is one.
+                    pub const fn from_codes(error: Error, minor: u32) -> ::core::option::Option<Self> {
+                        match error {
+                            $(
+                                Error::$major => match minor::$major::from_code(minor) {
+                                    Some(m) => Some(Minor::$major(m)),
+                                    None => None,
+                                },
+                            )*
+                            _ => None,
+                        }
+                    }
+                }
+
+                $(
+                    impl ::core::convert::From<minor::$major> for Minor {
+                        fn from(m: minor::$major) -> Self {
+                            Minor::$major(m)
+                        }
+                    }
+                )*
+            };
+        }
+
+        minor_dispatch!(#(#majors),*);
+
         impl Minor {
-            /// The major code the minor belongs to.
-            pub const fn error(self) -> Error {
-                match self {
-                    #(Minor::#majors(_) => Error::#majors,)*
-                }
-            }
-
-            /// Where the minor code is in the flat minor tables.
-            const fn index(self) -> usize {
-                match self {
-                    #(Minor::#majors(m) => minor::#majors::AT + m as usize,)*
-                }
-            }
-
             /// The minor code on the wire.
             pub const fn code(self) -> u32 {
                 MINOR_CODES[self.index()]
@@ -1031,28 +1120,16 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
             pub const fn reaction(self) -> ::core::option::Option<&'static str> {
                 MINOR_REACTIONS[self.index()]
             }
-
-            /// The documented minor `minor` of `error`, if there is one.
-            pub const fn from_codes(error: Error, minor: u32) -> ::core::option::Option<Self> {
-                match error {
-                    #(
-                        Error::#majors => match minor::#majors::from_code(minor) {
-                            Some(m) => Some(Minor::#majors(m)),
-                            None => None,
-                        },
-                    )*
-                    _ => None,
-                }
-            }
         }
 
-        #(
-            impl ::core::convert::From<minor::#majors> for Minor {
-                fn from(m: minor::#majors) -> Self {
-                    Minor::#majors(m)
-                }
+        /// Writes `Major(Minor)`, as `#[derive(Debug)]` would.
+        impl ::core::fmt::Debug for Minor {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_tuple(VARIANTS[self.error() as usize])
+                    .field(&::core::format_args!("{}", MINOR_VARIANTS[self.index()]))
+                    .finish()
             }
-        )*
+        }
 
         /// The detail, else the code's message, as each minor enum's `Display`.
         impl ::core::fmt::Display for Minor {
@@ -1174,51 +1251,7 @@ fn minor_enum(entry: &Entry, major: &Ident, at: usize) -> TokenStream {
             #(#defs)*
         }
 
-        impl #major {
-            /// Every minor code, in document order.
-            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
-            /// The code these minor codes belong to.
-            pub const ERROR: Error = Error::#major;
-
-            /// Where these minor codes start in the catalog's `MINOR_*` tables.
-            pub(super) const AT: usize = #at;
-
-            /// The minor code on the wire.
-            pub const fn code(self) -> u32 {
-                super::MINOR_CODES[Self::AT + self as usize]
-            }
-
-            /// What the document says the minor code means, where it says.
-            pub const fn detail(self) -> ::core::option::Option<&'static str> {
-                super::MINOR_DETAILS[Self::AT + self as usize]
-            }
-
-            /// What a client should do: the minor's own reaction, else its code's.
-            pub const fn reaction(self) -> ::core::option::Option<&'static str> {
-                super::MINOR_REACTIONS[Self::AT + self as usize]
-            }
-
-            /// The minor code's variant, if the catalog documents it.
-            pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
-                let mut i = 0;
-                while i < Self::ALL.len() {
-                    if super::MINOR_CODES[Self::AT + i] == code {
-                        return ::core::option::Option::Some(Self::ALL[i]);
-                    }
-                    i += 1;
-                }
-                ::core::option::Option::None
-            }
-        }
-
-        impl ::core::fmt::Display for #major {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self.detail() {
-                    ::core::option::Option::Some(detail) => f.write_str(detail),
-                    ::core::option::Option::None => f.write_str(Error::#major.message()),
-                }
-            }
-        }
+        minor_methods!(#major, #at, [#(#variants),*]);
     }
 }
 
