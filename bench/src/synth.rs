@@ -138,15 +138,22 @@ impl Spec {
         self.entries().map(|e| e.minors.len()).sum()
     }
 
-    /// Changes the message of the entry in the middle of the catalog (a one-line edit, for
-    /// measuring an incremental rebuild). `generation` makes each call's text different.
+    /// Rewords the message of an entry in the middle of the catalog, one without placeholders
+    /// (a one-line edit, for measuring an incremental rebuild). `generation` makes each call's
+    /// text different.
     pub fn edit_one_message(&mut self, generation: usize) {
-        let middle = self.len() / 2;
+        let n = self.len();
+        let plain: Vec<bool> = self.entries().map(|e| e.placeholders.is_empty()).collect();
+        // The first entry without placeholders from the middle on, else any entry.
+        let at = (n / 2..n)
+            .chain(0..n / 2)
+            .find(|&i| plain[i])
+            .unwrap_or(n / 2);
         let entry = self
             .sections
             .iter_mut()
             .flat_map(|s| s.entries.iter_mut())
-            .nth(middle)
+            .nth(at)
             .expect("a catalog has entries");
         entry.message = format!("Edited message number {generation}.");
         entry.placeholders.clear();

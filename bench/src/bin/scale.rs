@@ -22,12 +22,16 @@ const STRUM: &str = "strum = { version = \"0.28\", features = [\"derive\"] }";
 const HELP: &str = "\
 bench/scale: generator and compile times of errcat at scale, against thiserror + strum.
 
-usage: bench/scale [--quick] [--sizes N,N,...] [--no-compile] [--errcat-only]
+usage: bench/scale [--release] [--quick] [--sizes N,N,...] [--no-compile] [--errcat-only]
+                   [--reps R]
 
   --quick        sizes 100 and 1000 only
   --sizes LIST   comma-separated catalog sizes (default 100,1000,10000,50000)
   --no-compile   time the generator only
   --errcat-only  build the generated crates, not the thiserror + strum ones
+  --reps R       build each crate R times, keeping the fastest (default 3 up to 1000
+                 codes, else 1)
+  --release      (first argument, read by the script) time an optimized generator
 
 Scratch crates go to target/errcat-scale/ (kept, so a second run reuses the prebuilt
 dependencies).";
@@ -36,6 +40,7 @@ struct Options {
     sizes: Vec<usize>,
     compile: bool,
     alternative: bool,
+    reps: Option<usize>,
 }
 
 fn options() -> Result<Options, String> {
@@ -43,6 +48,7 @@ fn options() -> Result<Options, String> {
         sizes: DEFAULT_SIZES.to_vec(),
         compile: true,
         alternative: true,
+        reps: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -50,6 +56,10 @@ fn options() -> Result<Options, String> {
             "--quick" => o.sizes = QUICK_SIZES.to_vec(),
             "--no-compile" => o.compile = false,
             "--errcat-only" => o.alternative = false,
+            "--reps" => {
+                let r = args.next().ok_or("--reps needs a number")?;
+                o.reps = Some(r.parse().map_err(|e| format!("--reps {r}: {e}"))?);
+            }
             "--sizes" => {
                 let list = args
                     .next()
@@ -202,8 +212,9 @@ impl Scratch {
     }
 
     /// `cargo build -p name`, timed.
-    fn build(&self, name: &str) -> Result<Duration, String> {
+    fn build(&self, name: &str) -> Result<Timing, String> {
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let cpu = children_cpu();
         let t = Instant::now();
         let out = Command::new(cargo)
             .args(["build", "--quiet", "-p", name])
@@ -211,14 +222,35 @@ impl Scratch {
             .env("CARGO_TARGET_DIR", self.root.join("target"))
             .output()
             .map_err(|e| format!("cargo: {e}"))?;
-        let took = t.elapsed();
+        let wall = t.elapsed();
+        let cpu = match (cpu, children_cpu()) {
+            (Some(before), Some(after)) => Some(after.saturating_sub(before)),
+            _ => None,
+        };
         if !out.status.success() {
             return Err(format!(
                 "cargo build -p {name} failed:\n{}",
                 String::from_utf8_lossy(&out.stderr)
             ));
         }
-        Ok(took)
+        Ok(Timing { wall, cpu })
+    }
+
+    /// Builds `name` with `file` holding `original`, from scratch, then again after `file`
+    /// changed to `edited`: (build, rebuild).
+    fn measure(
+        &self,
+        name: &str,
+        file: &str,
+        original: &str,
+        edited: &str,
+    ) -> Result<(Timing, Timing), String> {
+        self.write(file, original)?;
+        self.forget(name)?;
+        let build = self.build(name)?;
+        self.write(file, edited)?;
+        let rebuild = self.build(name)?;
+        Ok((build, rebuild))
     }
 
     /// Removes the crate's build outputs, so that its next build starts from scratch.
@@ -236,6 +268,44 @@ impl Scratch {
             Err(String::from_utf8_lossy(&out.stderr).into_owned())
         }
     }
+}
+
+/// How long a build took.
+#[derive(Clone, Copy, Debug)]
+struct Timing {
+    wall: Duration,
+    /// CPU time of cargo and rustc, where the platform tells (Linux).
+    cpu: Option<Duration>,
+}
+
+impl Timing {
+    const NONE: Timing = Timing {
+        wall: Duration::MAX,
+        cpu: None,
+    };
+
+    /// The fastest of two runs, by each measure.
+    fn best(self, other: Timing) -> Timing {
+        Timing {
+            wall: self.wall.min(other.wall),
+            cpu: match (self.cpu, other.cpu) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+        }
+    }
+}
+
+/// User + system time of this process's finished children (and theirs), from
+/// `/proc/self/stat`; `None` where there is no such file.
+fn children_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    // cutime and cstime are fields 16 and 17 of the line, 14 and 15 after the name.
+    let ticks: u64 = fields.get(13)?.parse::<u64>().ok()? + fields.get(14)?.parse::<u64>().ok()?;
+    // Clock ticks are 1/100 s on Linux (USER_HZ).
+    Some(Duration::from_millis(ticks * 10))
 }
 
 fn ms(d: Duration) -> String {
@@ -318,8 +388,8 @@ fn run() -> Result<(), String> {
     };
 
     let mut table = String::new();
-    table.push_str("| codes | minor codes | YAML | parse+validate | emit | format | generator | generated | build | rebuild, 1 message changed | thiserror+strum build | its rebuild | build ratio | rebuild ratio |\n");
-    table.push_str("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    table.push_str("| codes | minor codes | YAML | parse+validate | emit | format | generator | generated | build | rebuild, 1 message changed | thiserror+strum build | its rebuild | build ratio | build ratio, CPU time | rebuild ratio |\n");
+    table.push_str("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for &n in &o.sizes {
         let mut spec = Spec::new("synthetic", n);
         let yaml = spec.yaml();
@@ -341,37 +411,50 @@ fn run() -> Result<(), String> {
         if let Some(s) = &scratch {
             let (gen_crate, alt_crate) = (format!("gen-{n}"), format!("alt-{n}"));
             s.write_crate(&gen_crate, "include!(\"errcat.rs\");\n", false)?;
-            s.write(&format!("{gen_crate}/src/errcat.rs"), &g.code)?;
-            s.write_crate(&alt_crate, &spec.alternative(), true)?;
-            s.forget(&gen_crate)?;
-            s.forget(&alt_crate)?;
-
-            eprintln!("{n} codes: building the generated crate ...");
-            let build = s.build(&gen_crate)?;
+            let alternative = spec.alternative();
+            s.write_crate(&alt_crate, &alternative, true)?;
             spec.edit_one_message(1);
             let edited = generate(&[(file, spec.yaml())], 1)?;
-            s.write(&format!("{gen_crate}/src/errcat.rs"), &edited.code)?;
-            let rebuild = s.build(&gen_crate)?;
-
-            let _ = write!(row, " {} | {} |", ms(build), ms(rebuild));
+            let gen_file = format!("{gen_crate}/src/errcat.rs");
+            let alt_file = format!("{alt_crate}/src/lib.rs");
+            let alt_edited = spec.alternative();
+            // Small builds are short enough to be swayed by the machine's other work: repeat
+            // them, alternating the two crates, and keep the fastest of each.
+            let reps = o.reps.unwrap_or(if n <= 1_000 { 3 } else { 1 });
+            let mut gen_times = (Timing::NONE, Timing::NONE);
+            let mut alt_times = (Timing::NONE, Timing::NONE);
+            for _ in 0..reps {
+                eprintln!("{n} codes: building the generated crate ...");
+                let t = s.measure(&gen_crate, &gen_file, &g.code, &edited.code)?;
+                gen_times = (gen_times.0.best(t.0), gen_times.1.best(t.1));
+                if o.alternative {
+                    eprintln!("{n} codes: building the thiserror + strum crate ...");
+                    let t = s.measure(&alt_crate, &alt_file, &alternative, &alt_edited)?;
+                    alt_times = (alt_times.0.best(t.0), alt_times.1.best(t.1));
+                }
+            }
+            let (build, rebuild) = gen_times;
+            let _ = write!(row, " {} | {} |", ms(build.wall), ms(rebuild.wall));
             if o.alternative {
-                eprintln!("{n} codes: building the thiserror + strum crate ...");
-                let alt_build = s.build(&alt_crate)?;
-                s.write_crate(&alt_crate, &spec.alternative(), true)?;
-                let alt_rebuild = s.build(&alt_crate)?;
+                let (alt_build, alt_rebuild) = alt_times;
+                let cpu_ratio = match (build.cpu, alt_build.cpu) {
+                    (Some(a), Some(b)) => format!("{:.2}", a.as_secs_f64() / b.as_secs_f64()),
+                    _ => "n/a".to_owned(),
+                };
                 let _ = write!(
                     row,
-                    " {} | {} | {:.2} | {:.2} |",
-                    ms(alt_build),
-                    ms(alt_rebuild),
-                    build.as_secs_f64() / alt_build.as_secs_f64(),
-                    rebuild.as_secs_f64() / alt_rebuild.as_secs_f64(),
+                    " {} | {} | {:.2} | {} | {:.2} |",
+                    ms(alt_build.wall),
+                    ms(alt_rebuild.wall),
+                    build.wall.as_secs_f64() / alt_build.wall.as_secs_f64(),
+                    cpu_ratio,
+                    rebuild.wall.as_secs_f64() / alt_rebuild.wall.as_secs_f64(),
                 );
             } else {
-                row.push_str(" | | | |");
+                row.push_str(" | | | | |");
             }
         } else {
-            row.push_str(" | | | | | |");
+            row.push_str(" | | | | | | |");
         }
         eprintln!("{row}");
         table.push_str(&row);
@@ -381,8 +464,10 @@ fn run() -> Result<(), String> {
     if scratch.is_some() {
         println!(
             "Builds are `cargo build` (dev profile) of the one crate, dependencies prebuilt, \
-             wall time including cargo's own start-up. A ratio below 1 means errcat's \
-             generated code compiles faster than the hand-written thiserror + strum enum."
+             wall time including cargo's own start-up; the CPU-time ratio (user + system time \
+             of cargo and rustc) is less swayed by other work on the machine. A ratio below 1 \
+             means errcat's generated code compiles faster than the hand-written thiserror + \
+             strum enum."
         );
     }
     Ok(())
