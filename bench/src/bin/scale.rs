@@ -29,6 +29,10 @@ usage: bench/scale [--release] [--quick] [--sizes N,N,...] [--no-compile] [--err
   --sizes LIST   comma-separated catalog sizes (default 100,1000,10000,50000)
   --no-compile   time the generator only
   --errcat-only  build the generated crates, not the thiserror + strum ones
+  --alternative-up-to N
+                 build the thiserror + strum crate only up to N codes (default 20000:
+                 at 50000 codes its rustc needed more than 22 GiB of memory and was
+                 killed on a 24 GiB machine)
   --reps R       build each crate R times, keeping the fastest (default 3 up to 1000
                  codes, else 1)
   --release      (first argument, read by the script) time an optimized generator
@@ -40,6 +44,7 @@ struct Options {
     sizes: Vec<usize>,
     compile: bool,
     alternative: bool,
+    alternative_up_to: usize,
     reps: Option<usize>,
 }
 
@@ -48,6 +53,7 @@ fn options() -> Result<Options, String> {
         sizes: DEFAULT_SIZES.to_vec(),
         compile: true,
         alternative: true,
+        alternative_up_to: 20_000,
         reps: None,
     };
     let mut args = std::env::args().skip(1);
@@ -56,6 +62,15 @@ fn options() -> Result<Options, String> {
             "--quick" => o.sizes = QUICK_SIZES.to_vec(),
             "--no-compile" => o.compile = false,
             "--errcat-only" => o.alternative = false,
+            "--alternative-up-to" => {
+                let n = args
+                    .next()
+                    .ok_or("--alternative-up-to needs a number of codes")?;
+                o.alternative_up_to = n
+                    .replace('_', "")
+                    .parse()
+                    .map_err(|e| format!("--alternative-up-to {n}: {e}"))?;
+            }
             "--reps" => {
                 let r = args.next().ok_or("--reps needs a number")?;
                 o.reps = Some(r.parse().map_err(|e| format!("--reps {r}: {e}"))?);
@@ -423,19 +438,29 @@ fn run() -> Result<(), String> {
             let reps = o.reps.unwrap_or(if n <= 1_000 { 3 } else { 1 });
             let mut gen_times = (Timing::NONE, Timing::NONE);
             let mut alt_times = (Timing::NONE, Timing::NONE);
+            let with_alternative = o.alternative && n <= o.alternative_up_to;
+            let mut alt_failed = None;
             for _ in 0..reps {
                 eprintln!("{n} codes: building the generated crate ...");
                 let t = s.measure(&gen_crate, &gen_file, &g.code, &edited.code)?;
                 gen_times = (gen_times.0.best(t.0), gen_times.1.best(t.1));
-                if o.alternative {
+                if with_alternative && alt_failed.is_none() {
                     eprintln!("{n} codes: building the thiserror + strum crate ...");
-                    let t = s.measure(&alt_crate, &alt_file, &alternative, &alt_edited)?;
-                    alt_times = (alt_times.0.best(t.0), alt_times.1.best(t.1));
+                    match s.measure(&alt_crate, &alt_file, &alternative, &alt_edited) {
+                        Ok(t) => alt_times = (alt_times.0.best(t.0), alt_times.1.best(t.1)),
+                        // A failure is a result too (at 50 000 codes rustc ran out of memory).
+                        Err(e) => {
+                            eprintln!("{n} codes: the thiserror + strum crate failed: {e}");
+                            alt_failed = Some(e);
+                        }
+                    }
                 }
             }
             let (build, rebuild) = gen_times;
             let _ = write!(row, " {} | {} |", ms(build.wall), ms(rebuild.wall));
-            if o.alternative {
+            if alt_failed.is_some() {
+                row.push_str(" failed | | | | |");
+            } else if with_alternative {
                 let (alt_build, alt_rebuild) = alt_times;
                 let cpu_ratio = match (build.cpu, alt_build.cpu) {
                     (Some(a), Some(b)) => format!("{:.2}", a.as_secs_f64() / b.as_secs_f64()),
@@ -450,6 +475,8 @@ fn run() -> Result<(), String> {
                     cpu_ratio,
                     rebuild.wall.as_secs_f64() / alt_rebuild.wall.as_secs_f64(),
                 );
+            } else if o.alternative {
+                row.push_str(" not built (see --alternative-up-to) | | | | |");
             } else {
                 row.push_str(" | | | | |");
             }
