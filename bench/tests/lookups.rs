@@ -75,3 +75,32 @@ fn debug_prints_variant_names_as_derived() {
         }
     }
 }
+
+/// `render` writes each argument in place of its placeholder, and a missing one as `{name}`.
+#[test]
+fn render_fills_placeholders_and_marks_missing_ones() {
+    use errcat_bench::generated::synthetic::Error;
+    let mut with_two = 0;
+    for &e in Error::ALL {
+        let names = e.placeholders();
+        if names.is_empty() {
+            assert_eq!(e.render(&[&"x"]).to_string(), e.message());
+            continue;
+        }
+        // No arguments: the message as documented, placeholders and all.
+        assert_eq!(e.render(&[]).to_string(), e.message());
+        let all = e.render(&[&"ARG0", &17]).to_string();
+        assert!(all.contains("ARG0"), "{all}");
+        assert!(!all.contains('{'), "{all}");
+        if names.len() == 2 {
+            with_two += 1;
+            assert!(all.contains("17"), "{all}");
+            let one = e.render(&[&"ARG0"]).to_string();
+            assert!(
+                one.contains("ARG0") && one.contains(&format!("{{{}}}", names[1])),
+                "{one}"
+            );
+        }
+    }
+    assert!(with_two > 0);
+}

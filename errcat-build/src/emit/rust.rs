@@ -1,12 +1,13 @@
 //! Stage 3a: the validated model to Rust tokens.
 //!
 //! Per entry data lives in `static` tables indexed by the variant (`self as usize`), so every
-//! accessor is a `const fn` that compiles to one load. `from_code` indexes a slot
-//! table (dense, or in pages) where the codes allow it and binary-searches otherwise;
-//! `from_name` probes a hash table the generator builds. Nothing is built at run time and
-//! nothing allocates. Each of these choices was measured against the alternatives with the
-//! `bench/` crate of the repository (`cargo bench -p errcat-bench` and `bench/scale`), for run
-//! time and for the time rustc takes to compile the output.
+//! accessor is a `const fn` that compiles to one load. `from_code` indexes a slot table (dense,
+//! or in pages) where the codes allow it and binary-searches otherwise; `from_name` probes a
+//! hash table the generator builds. Nothing is built at run time and nothing allocates. Small
+//! functions are `#[inline]`, so that a crate compiles only the ones it calls. Each of these
+//! choices was measured against the alternatives with the `bench/` crate of the repository
+//! (`cargo bench -p errcat-bench` and `bench/scale`), for run time and for the time rustc takes
+//! to compile the output.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -95,31 +96,44 @@ fn support() -> TokenStream {
 
         impl<'a> Rendered<'a> {
             /// Renders `pieces` with `args`, in the order the placeholders are declared.
+            #[inline]
             pub const fn new(pieces: &'static [Piece], args: &'a [&'a dyn ::core::fmt::Display]) -> Self {
                 Rendered { pieces, args }
             }
         }
 
+        // Written with `while` and without `?`: iterator and `?` machinery are generic code
+        // that every crate including this file compiles again (a fifth of the compile time of
+        // a one-code catalog, measured).
         impl ::core::fmt::Display for Rendered<'_> {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                for piece in self.pieces {
-                    match *piece {
-                        Piece::Text(text) => f.write_str(text)?,
-                        Piece::Placeholder { index, name } => match self.args.get(index) {
-                            ::core::option::Option::Some(arg) => ::core::fmt::Display::fmt(arg, f)?,
-                            ::core::option::Option::None => {
-                                f.write_str("{")?;
-                                f.write_str(name)?;
-                                f.write_str("}")?;
+                let mut written = ::core::result::Result::Ok(());
+                let mut i = 0;
+                while written.is_ok() && i < self.pieces.len() {
+                    written = match self.pieces[i] {
+                        Piece::Text(text) => f.write_str(text),
+                        Piece::Placeholder { index, name } => {
+                            if index < self.args.len() {
+                                ::core::fmt::Display::fmt(self.args[index], f)
+                            } else {
+                                match f.write_str("{") {
+                                    ::core::result::Result::Ok(()) => match f.write_str(name) {
+                                        ::core::result::Result::Ok(()) => f.write_str("}"),
+                                        error => error,
+                                    },
+                                    error => error,
+                                }
                             }
-                        },
-                    }
+                        }
+                    };
+                    i += 1;
                 }
-                ::core::result::Result::Ok(())
+                written
             }
         }
 
         impl ::core::fmt::Debug for Rendered<'_> {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_tuple("Rendered").field(&::core::format_args!("{self}")).finish()
             }
@@ -133,6 +147,7 @@ fn support() -> TokenStream {
         }
 
         impl ::core::fmt::Display for UnknownCode {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str("unknown error code for catalog ")?;
                 f.write_str(self.catalog)
@@ -149,6 +164,7 @@ fn support() -> TokenStream {
         }
 
         impl ::core::fmt::Display for UnknownName {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str("unknown error name for catalog ")?;
                 f.write_str(self.catalog)
@@ -313,12 +329,14 @@ fn module(catalog: &Catalog) -> TokenStream {
         CodeKind::Integer => quote! {
             impl ::core::convert::TryFrom<u32> for Error {
                 type Error = UnknownCode;
+                #[inline]
                 fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCode> {
                     Error::from_code(code).ok_or(UnknownCode { catalog: NAME })
                 }
             }
 
             impl ::core::convert::From<Error> for u32 {
+                #[inline]
                 fn from(error: Error) -> u32 {
                     error.code()
                 }
@@ -327,6 +345,7 @@ fn module(catalog: &Catalog) -> TokenStream {
         CodeKind::String => quote! {
             impl<'a> ::core::convert::TryFrom<&'a str> for Error {
                 type Error = UnknownCode;
+                #[inline]
                 fn try_from(code: &'a str) -> ::core::result::Result<Self, UnknownCode> {
                     Error::from_code(code).ok_or(UnknownCode { catalog: NAME })
                 }
@@ -379,18 +398,28 @@ fn module(catalog: &Catalog) -> TokenStream {
                 items.split_at(at[i + 1] as usize).0.split_at(at[i] as usize).1
             }
 
-            /// The hash of `from_name`'s table (the generator computes the same).
+            /// The hash of `from_name`'s table (the generator computes the same). Eight bytes
+            /// at a time; `while` loops rather than iterators, which would be generic code to
+            /// compile in every crate.
             fn name_hash(name: &str) -> u64 {
                 const K: u64 = 0x517c_c1b7_2722_0a95;
-                let mut h = name.len() as u64;
-                let mut words = name.as_bytes().chunks_exact(8);
-                for word in &mut words {
-                    let word = [word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]];
+                let bytes = name.as_bytes();
+                let mut h = bytes.len() as u64;
+                let mut i = 0;
+                while i + 8 <= bytes.len() {
+                    let word = [
+                        bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3],
+                        bytes[i + 4], bytes[i + 5], bytes[i + 6], bytes[i + 7],
+                    ];
                     h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+                    i += 8;
                 }
                 let mut last = 0;
-                for (i, b) in words.remainder().iter().enumerate() {
-                    last |= (*b as u64) << (8 * i);
+                let mut shift = 0;
+                while i < bytes.len() {
+                    last |= (bytes[i] as u64) << shift;
+                    shift += 8;
+                    i += 1;
                 }
                 (h.rotate_left(5) ^ last).wrapping_mul(K) >> 32
             }
@@ -402,67 +431,80 @@ fn module(catalog: &Catalog) -> TokenStream {
                 #(#alias_consts)*
 
                 /// The code on the wire.
+                #[inline]
                 pub const fn code(self) -> #code_ty {
                     CODES[self as usize]
                 }
 
                 /// The documented name, such as `USER_NOT_FOUND`.
+                #[inline]
                 pub const fn name(self) -> &'static str {
                     NAMES[self as usize]
                 }
 
                 /// The documented message; placeholders appear as `{name}`.
+                #[inline]
                 pub const fn message(self) -> &'static str {
                     MESSAGES[self as usize]
                 }
 
                 /// The longer description, where the catalog gives one.
+                #[inline]
                 pub const fn description(self) -> ::core::option::Option<&'static str> {
                     DESCRIPTIONS[self as usize]
                 }
 
                 /// The HTTP status the error is returned with.
+                #[inline]
                 pub const fn http_status(self) -> u16 {
                     STATUSES[self as usize]
                 }
 
                 /// The section of the catalog the code belongs to.
+                #[inline]
                 pub const fn section(self) -> Section {
                     SECTIONS[self as usize]
                 }
 
                 /// What a client should do, where the catalog says.
+                #[inline]
                 pub const fn reaction(self) -> ::core::option::Option<&'static str> {
                     REACTIONS[self as usize]
                 }
 
                 /// Why the code is deprecated, if it is.
+                #[inline]
                 pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
                     DEPRECATIONS[self as usize]
                 }
 
                 /// Whether the code is deprecated (no longer emitted).
+                #[inline]
                 pub const fn is_deprecated(self) -> bool {
                     DEPRECATIONS[self as usize].is_some()
                 }
 
                 /// Other documented names of the code.
+                #[inline]
                 pub const fn aliases(self) -> &'static [&'static str] {
                     part(&ALIASES, &ALIASES_AT, self as usize)
                 }
 
                 /// The names of the message's placeholders, in the order `render` takes them.
+                #[inline]
                 pub const fn placeholders(self) -> &'static [&'static str] {
                     part(&PLACEHOLDERS, &PLACEHOLDERS_AT, self as usize)
                 }
 
                 /// The message as pieces of text and placeholders.
+                #[inline]
                 pub const fn template(self) -> &'static [Piece] {
                     part(&TEMPLATES, &TEMPLATES_AT, self as usize)
                 }
 
                 /// The message with `args` in place of its placeholders, in declaration order.
                 /// Writing it allocates nothing.
+                #[inline]
                 pub const fn render<'a>(self, args: &'a [&'a dyn ::core::fmt::Display]) -> Rendered<'a> {
                     Rendered::new(self.template(), args)
                 }
@@ -475,6 +517,7 @@ fn module(catalog: &Catalog) -> TokenStream {
             }
 
             impl ::core::fmt::Display for Error {
+                #[inline]
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.write_str(self.message())
                 }
@@ -482,6 +525,7 @@ fn module(catalog: &Catalog) -> TokenStream {
 
             /// Writes the variant's name, as `#[derive(Debug)]` would.
             impl ::core::fmt::Debug for Error {
+                #[inline]
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.write_str(VARIANTS[*self as usize])
                 }
@@ -491,6 +535,7 @@ fn module(catalog: &Catalog) -> TokenStream {
 
             impl ::core::str::FromStr for Error {
                 type Err = UnknownName;
+                #[inline]
                 fn from_str(name: &str) -> ::core::result::Result<Self, UnknownName> {
                     Error::from_name(name).ok_or(UnknownName { catalog: NAME })
                 }
@@ -521,6 +566,7 @@ fn lookup(codes: &Codes, by_code: &[(&Code, &Ident)]) -> TokenStream {
             let offset = offset_from(min);
             quote! {
                 #doc
+                #[inline]
                 pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
                     /// The variant of each code, from the lowest code on.
                     static BY_CODE: [Option<Error>; #len] = [#(#slots),*];
@@ -548,6 +594,7 @@ fn lookup(codes: &Codes, by_code: &[(&Code, &Ident)]) -> TokenStream {
             let offset = offset_from(min);
             quote! {
                 #doc
+                #[inline]
                 pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
                     /// For each page of codes from the lowest code on, where its slots start
                     /// in `BY_CODE`, in pages; page 0 is empty.
@@ -882,6 +929,7 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
             .unwrap_or(&format!("The `{}` column.", column.name)));
         quote! {
             #d
+            #[inline]
             pub const fn #method(self) -> #ty {
                 static #table: [#ty; #n] = [#(#cells),*];
                 #table[self as usize]
@@ -926,24 +974,28 @@ fn sections(catalog: &Catalog, entries: &[(usize, &Entry)], idents: &[Ident]) ->
             pub const ALL: &'static [Section] = &[#(Section::#idents),*];
 
             /// The section's UPPER_SNAKE name.
+            #[inline]
             pub const fn name(self) -> &'static str {
                 static NAMES: [&str; #count] = [#(#names),*];
                 NAMES[self as usize]
             }
 
             /// The section's title.
+            #[inline]
             pub const fn title(self) -> &'static str {
                 static TITLES: [&str; #count] = [#(#titles),*];
                 TITLES[self as usize]
             }
 
             /// The section's description, where the catalog gives one.
+            #[inline]
             pub const fn description(self) -> ::core::option::Option<&'static str> {
                 static DESCRIPTIONS: [::core::option::Option<&str>; #count] = [#(#descriptions),*];
                 DESCRIPTIONS[self as usize]
             }
 
             /// The section's codes, in document order.
+            #[inline]
             pub const fn errors(self) -> &'static [Error] {
                 static MEMBERS_AT: [u32; #members_len] = [#(#members_at),*];
                 part(&ALL, &MEMBERS_AT, self as usize)
@@ -951,6 +1003,7 @@ fn sections(catalog: &Catalog, entries: &[(usize, &Entry)], idents: &[Ident]) ->
         }
 
         impl ::core::fmt::Display for Section {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.title())
             }
@@ -1030,21 +1083,25 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
                         pub(super) const AT: usize = $at;
 
                         /// The minor code on the wire.
+                        #[inline]
                         pub const fn code(self) -> u32 {
                             super::MINOR_CODES[Self::AT + self as usize]
                         }
 
                         /// What the document says the minor code means, where it says.
+                        #[inline]
                         pub const fn detail(self) -> ::core::option::Option<&'static str> {
                             super::MINOR_DETAILS[Self::AT + self as usize]
                         }
 
                         /// What a client should do: the minor's own reaction, else its code's.
+                        #[inline]
                         pub const fn reaction(self) -> ::core::option::Option<&'static str> {
                             super::MINOR_REACTIONS[Self::AT + self as usize]
                         }
 
                         /// The minor code's variant, if the catalog documents it.
+                        #[inline]
                         pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
                             let mut i = 0;
                             while i < Self::ALL.len() {
@@ -1058,6 +1115,7 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
                     }
 
                     impl ::core::fmt::Display for $major {
+                        #[inline]
                         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                             match self.detail() {
                                 ::core::option::Option::Some(detail) => f.write_str(detail),
@@ -1117,6 +1175,7 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
 
                 $(
                     impl ::core::convert::From<minor::$major> for Minor {
+                        #[inline]
                         fn from(m: minor::$major) -> Self {
                             Minor::$major(m)
                         }
@@ -1129,16 +1188,19 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
 
         impl Minor {
             /// The minor code on the wire.
+            #[inline]
             pub const fn code(self) -> u32 {
                 MINOR_CODES[self.index()]
             }
 
             /// What the document says the minor code means, where it says.
+            #[inline]
             pub const fn detail(self) -> ::core::option::Option<&'static str> {
                 MINOR_DETAILS[self.index()]
             }
 
             /// What a client should do: the minor's own reaction, else its code's.
+            #[inline]
             pub const fn reaction(self) -> ::core::option::Option<&'static str> {
                 MINOR_REACTIONS[self.index()]
             }
@@ -1146,6 +1208,7 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
 
         /// Writes `Major(Minor)`, as `#[derive(Debug)]` would.
         impl ::core::fmt::Debug for Minor {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_tuple(VARIANTS[self.error() as usize])
                     .field(&::core::format_args!("{}", MINOR_VARIANTS[self.index()]))
@@ -1155,6 +1218,7 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
 
         /// The detail, else the code's message, as each minor enum's `Display`.
         impl ::core::fmt::Display for Minor {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self.detail() {
                     Some(detail) => f.write_str(detail),
@@ -1173,11 +1237,13 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
 
         impl Detailed {
             /// `error` with minor code `minor`, documented or not.
+            #[inline]
             pub const fn new(error: Error, minor: u32) -> Self {
                 Detailed { error, minor }
             }
 
             /// Reads a (major, minor) pair from the wire. Fails only if the major code is unknown.
+            #[inline]
             pub #constness fn from_wire(major: #param, minor: u32) -> ::core::result::Result<Self, UnknownCode> {
                 match Error::from_code(major) {
                     ::core::option::Option::Some(error) => ::core::result::Result::Ok(Detailed { error, minor }),
@@ -1186,26 +1252,31 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
             }
 
             /// The (major, minor) pair to put on the wire.
+            #[inline]
             pub const fn to_wire(self) -> (#code_ty, u32) {
                 (self.error.code(), self.minor)
             }
 
             /// The major code.
+            #[inline]
             pub const fn error(self) -> Error {
                 self.error
             }
 
             /// The minor code, documented or not.
+            #[inline]
             pub const fn minor_code(self) -> u32 {
                 self.minor
             }
 
             /// The minor code as a typed value, if the catalog documents it.
+            #[inline]
             pub const fn minor(self) -> ::core::option::Option<Minor> {
                 Minor::from_codes(self.error, self.minor)
             }
 
             /// The documented detail of the minor code, if any.
+            #[inline]
             pub const fn detail(self) -> ::core::option::Option<&'static str> {
                 match self.minor() {
                     ::core::option::Option::Some(m) => m.detail(),
@@ -1214,6 +1285,7 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
             }
 
             /// What a client should do: the minor's reaction, else the code's.
+            #[inline]
             pub const fn reaction(self) -> ::core::option::Option<&'static str> {
                 match self.minor() {
                     ::core::option::Option::Some(m) => m.reaction(),
@@ -1223,12 +1295,14 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
         }
 
         impl ::core::convert::From<Minor> for Detailed {
+            #[inline]
             fn from(m: Minor) -> Self {
                 Detailed::new(m.error(), m.code())
             }
         }
 
         impl ::core::fmt::Display for Detailed {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.error.message())?;
                 match self.detail() {
