@@ -403,22 +403,16 @@ fn module(catalog: &Catalog) -> TokenStream {
             /// compile in every crate.
             fn name_hash(name: &str) -> u64 {
                 const K: u64 = 0x517c_c1b7_2722_0a95;
-                let bytes = name.as_bytes();
-                let mut h = bytes.len() as u64;
-                let mut i = 0;
-                while i + 8 <= bytes.len() {
-                    let word = [
-                        bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3],
-                        bytes[i + 4], bytes[i + 5], bytes[i + 6], bytes[i + 7],
-                    ];
-                    h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-                    i += 8;
+                let mut rest = name.as_bytes();
+                let mut h = rest.len() as u64;
+                while let ::core::option::Option::Some((word, tail)) = rest.split_first_chunk::<8>() {
+                    h = (h.rotate_left(5) ^ u64::from_le_bytes(*word)).wrapping_mul(K);
+                    rest = tail;
                 }
                 let mut last = 0;
-                let mut shift = 0;
-                while i < bytes.len() {
-                    last |= (bytes[i] as u64) << shift;
-                    shift += 8;
+                let mut i = 0;
+                while i < rest.len() {
+                    last |= (rest[i] as u64) << (8 * i);
                     i += 1;
                 }
                 (h.rotate_left(5) ^ last).wrapping_mul(K) >> 32
