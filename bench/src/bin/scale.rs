@@ -31,8 +31,8 @@ usage: bench/scale [--release] [--quick] [--sizes N,N,...] [--no-compile] [--err
   --errcat-only  build the generated crates, not the thiserror + strum ones
   --alternative-up-to N
                  build the thiserror + strum crate only up to N codes (default 20000:
-                 at 50000 codes its rustc needed more than 22 GiB of memory and was
-                 killed on a 24 GiB machine)
+                 at 50000 codes its rustc grew to 22 GiB of memory and was killed on a
+                 24 GiB machine)
   --reps R       build each crate R times, keeping the fastest (default 3 up to 1000
                  codes, else 1)
   --release      (first argument, read by the script) time an optimized generator
