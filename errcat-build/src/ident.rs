@@ -111,10 +111,10 @@ pub const RESERVED_METHODS: &[&str] = &[
     "type_id",
 ];
 
-/// Associated constants of the generated enums (`Error::ALL`, `Section::ALL`, and `ALL` and
-/// `ERROR` of each minor-code enum). A name whose Rust form is one of these (`A_L_L` becomes
-/// `ALL`) would clash with them or hide them.
-pub const RESERVED_ASSOCIATED: &[&str] = &["ALL", "ERROR"];
+/// Associated constants of the generated enums (`Error::ALL`, `Section::ALL`, and `ALL`,
+/// `ERROR` and `AT` of each minor-code enum). A name whose Rust form is one of these (`A_L_L`
+/// becomes `ALL`) would clash with them or hide them.
+pub const RESERVED_ASSOCIATED: &[&str] = &["ALL", "AT", "ERROR"];
 
 /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {

@@ -54,6 +54,39 @@ fn associated(items: &[syn::Item], name: &str, out: &mut Vec<(String, bool)>) {
     }
 }
 
+/// The associated constants that the generated `macro_rules!` define (the minor-code enums get
+/// their methods from one macro per catalog): every `const NAME` in a macro body.
+fn macro_consts(items: &[syn::Item], out: &mut Vec<(String, bool)>) {
+    fn walk(tokens: proc_macro2::TokenStream, out: &mut Vec<(String, bool)>) {
+        let mut after_const = false;
+        for tt in tokens {
+            match tt {
+                proc_macro2::TokenTree::Group(g) => walk(g.stream(), out),
+                // `const fn` is a method, not a constant.
+                proc_macro2::TokenTree::Ident(i) if after_const && i != "fn" => {
+                    out.push((i.to_string(), false));
+                    after_const = false;
+                }
+                proc_macro2::TokenTree::Ident(i) => after_const = i == "const",
+                _ => after_const = false,
+            }
+        }
+    }
+    for item in items {
+        match item {
+            syn::Item::Macro(m) if m.mac.path.is_ident("macro_rules") => {
+                walk(m.mac.tokens.clone(), out)
+            }
+            syn::Item::Mod(m) => {
+                if let Some((_, items)) = &m.content {
+                    macro_consts(items, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 #[test]
 fn every_generated_method_and_constant_is_reserved() {
     let catalog = errcat_build::load_str(Path::new("shop.yaml"), CATALOG).unwrap();
@@ -86,6 +119,9 @@ fn every_generated_method_and_constant_is_reserved() {
     for ty in ["Section", "Bad"] {
         let mut items = Vec::new();
         associated(&file.items, ty, &mut items);
+        if ty == "Bad" {
+            macro_consts(&file.items, &mut items);
+        }
         let consts: Vec<&str> = items
             .iter()
             .filter(|i| !i.1)

@@ -1,8 +1,13 @@
 //! Stage 3a: the validated model to Rust tokens.
 //!
-//! Per entry data lives in `const` tables indexed by the variant (`self as usize`), so every
-//! accessor is a `const fn` that compiles to one load, and lookups by code or name are binary
-//! searches over sorted static tables: nothing is built at run time and nothing allocates.
+//! Per entry data lives in `static` tables indexed by the variant (`self as usize`), so every
+//! accessor is a `const fn` that compiles to one load. `from_code` indexes a slot table (dense,
+//! or in pages) where the codes allow it and binary-searches otherwise; `from_name` probes a
+//! hash table the generator builds. Nothing is built at run time and nothing allocates. Small
+//! functions are `#[inline]`, so that a crate compiles only the ones it calls. Each of these
+//! choices was measured against the alternatives with the `bench/` crate of the repository
+//! (`cargo bench -p errcat-bench` and `bench/scale`), for run time and for the time rustc takes
+//! to compile the output.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -37,6 +42,19 @@ fn option_str(s: Option<&str>) -> TokenStream {
             quote!(::core::option::Option::Some(#s))
         }
         None => quote!(::core::option::Option::None),
+    }
+}
+
+/// `option_str` for the per-code tables of a catalog module, where nothing shadows the
+/// prelude's `Some` and `None` (every generated name but the module's own items is nested in a
+/// type or in `minor`): a third of the tokens in tables that are mostly `None`.
+fn short_option_str(s: Option<&str>) -> TokenStream {
+    match s {
+        Some(s) => {
+            let s = string(s);
+            quote!(Some(#s))
+        }
+        None => quote!(None),
     }
 }
 
@@ -106,31 +124,44 @@ fn support() -> TokenStream {
 
         impl<'a> Rendered<'a> {
             /// Renders `pieces` with `args`, in the order the placeholders are declared.
+            #[inline]
             pub const fn new(pieces: &'static [Piece], args: &'a [&'a dyn ::core::fmt::Display]) -> Self {
                 Rendered { pieces, args }
             }
         }
 
+        // Written with `while` and without `?`: iterator and `?` machinery are generic code
+        // that every crate including this file compiles again (a fifth of the compile time of
+        // a one-code catalog, measured).
         impl ::core::fmt::Display for Rendered<'_> {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                for piece in self.pieces {
-                    match *piece {
-                        Piece::Text(text) => f.write_str(text)?,
-                        Piece::Placeholder { index, name } => match self.args.get(index) {
-                            ::core::option::Option::Some(arg) => ::core::fmt::Display::fmt(arg, f)?,
-                            ::core::option::Option::None => {
-                                f.write_str("{")?;
-                                f.write_str(name)?;
-                                f.write_str("}")?;
+                let mut written = ::core::result::Result::Ok(());
+                let mut i = 0;
+                while written.is_ok() && i < self.pieces.len() {
+                    written = match self.pieces[i] {
+                        Piece::Text(text) => f.write_str(text),
+                        Piece::Placeholder { index, name } => {
+                            if index < self.args.len() {
+                                ::core::fmt::Display::fmt(self.args[index], f)
+                            } else {
+                                match f.write_str("{") {
+                                    ::core::result::Result::Ok(()) => match f.write_str(name) {
+                                        ::core::result::Result::Ok(()) => f.write_str("}"),
+                                        error => error,
+                                    },
+                                    error => error,
+                                }
                             }
-                        },
-                    }
+                        }
+                    };
+                    i += 1;
                 }
-                ::core::result::Result::Ok(())
+                written
             }
         }
 
         impl ::core::fmt::Debug for Rendered<'_> {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_tuple("Rendered").field(&::core::format_args!("{self}")).finish()
             }
@@ -144,6 +175,7 @@ fn support() -> TokenStream {
         }
 
         impl ::core::fmt::Display for UnknownCode {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str("unknown error code for catalog ")?;
                 f.write_str(self.catalog)
@@ -160,6 +192,7 @@ fn support() -> TokenStream {
         }
 
         impl ::core::fmt::Display for UnknownName {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str("unknown error name for catalog ")?;
                 f.write_str(self.catalog)
@@ -225,7 +258,6 @@ fn module(catalog: &Catalog) -> TokenStream {
     let table_ty = &codes.table_ty;
     let entries: Vec<(usize, &Entry)> = catalog.entries_with_section().collect();
     let n = Literal::usize_unsuffixed(entries.len());
-    let name_count = Literal::usize_unsuffixed(by_name_len(&entries));
     let variants: Vec<Ident> = entries.iter().map(|(_, e)| ident(&e.type_name())).collect();
 
     let variant_defs = entries.iter().zip(&variants).map(|((_, e), v)| {
@@ -245,7 +277,7 @@ fn module(catalog: &Catalog) -> TokenStream {
         .map(|(_, e)| string(&e.message.text(&e.placeholders)));
     let description_table = entries
         .iter()
-        .map(|(_, e)| option_str(e.description.as_deref()));
+        .map(|(_, e)| short_option_str(e.description.as_deref()));
     let status_table = entries
         .iter()
         .map(|(_, e)| Literal::u16_unsuffixed(e.status));
@@ -257,20 +289,24 @@ fn module(catalog: &Catalog) -> TokenStream {
     let section_table = entries.iter().map(|(s, _)| &section_idents[*s]);
     let reaction_table = entries
         .iter()
-        .map(|(_, e)| option_str(e.reaction.as_deref()));
+        .map(|(_, e)| short_option_str(e.reaction.as_deref()));
     let deprecation_table = entries
         .iter()
-        .map(|(_, e)| option_str(e.deprecated.as_deref()));
-    let alias_table = entries.iter().map(|(_, e)| {
-        let aliases = e.aliases.iter().map(|a| string(a));
-        quote!(&[#(#aliases),*])
-    });
-    let placeholder_table = entries.iter().map(|(_, e)| {
-        let names = e.placeholders.iter().map(|p| string(&p.name));
-        quote!(&[#(#names),*])
-    });
-    let template_table = entries.iter().map(|(_, e)| {
-        let pieces = e.message.segments.iter().map(|s| match s {
+        .map(|(_, e)| short_option_str(e.deprecated.as_deref()));
+    let aliases = Flat::of(entries.iter().map(|(_, e)| {
+        e.aliases.iter().map(|a| {
+            let a = string(a);
+            quote!(#a)
+        })
+    }));
+    let placeholders = Flat::of(entries.iter().map(|(_, e)| {
+        e.placeholders.iter().map(|p| {
+            let name = string(&p.name);
+            quote!(#name)
+        })
+    }));
+    let templates = Flat::of(entries.iter().map(|(_, e)| {
+        e.message.segments.iter().map(|s| match s {
             Segment::Text(t) => {
                 let t = string(t);
                 quote!(Piece::Text(#t))
@@ -280,9 +316,12 @@ fn module(catalog: &Catalog) -> TokenStream {
                 let name = string(&e.placeholders[*i].name);
                 quote!(Piece::Placeholder { index: #index, name: #name })
             }
-        });
-        quote!(&[#(#pieces),*])
-    });
+        })
+    }));
+    let aliases = aliases.statics(&ident("ALIASES"), &quote!(&str));
+    let placeholders = placeholders.statics(&ident("PLACEHOLDERS"), &quote!(&str));
+    let templates = templates.statics(&ident("TEMPLATES"), &quote!(Piece));
+    let variant_names = variants.iter().map(|v| string(&v.to_string()));
 
     let mut by_code: Vec<(&Code, &Ident)> = entries
         .iter()
@@ -290,23 +329,8 @@ fn module(catalog: &Catalog) -> TokenStream {
         .map(|((_, e), v)| (&e.code, v))
         .collect();
     by_code.sort_by(|a, b| a.0.cmp(b.0));
-    let by_code = by_code.iter().map(|(c, v)| {
-        let c = code_literal(c);
-        quote!((#c, Error::#v))
-    });
 
-    let mut by_name: Vec<(&str, &Ident)> = Vec::new();
-    for ((_, e), v) in entries.iter().zip(&variants) {
-        by_name.push((&e.name, v));
-        for a in &e.aliases {
-            by_name.push((a, v));
-        }
-    }
-    by_name.sort_by(|a, b| a.0.cmp(b.0));
-    let by_name = by_name.iter().map(|(name, v)| {
-        let name = string(name);
-        quote!((#name, Error::#v))
-    });
+    let from_name = name_lookup(&entries);
 
     let alias_consts = entries.iter().zip(&variants).flat_map(|((_, e), v)| {
         e.aliases.iter().map(move |a| {
@@ -326,21 +350,23 @@ fn module(catalog: &Catalog) -> TokenStream {
         "The error codes of {}, one variant per documented code.",
         super::markdown::escape(&catalog.title)
     ));
-    let lookup = lookup(&codes);
+    let lookup = lookup(&codes, &by_code);
     let columns = columns(catalog, &entries);
-    let sections = sections(catalog, &entries, &section_idents, &variants);
+    let sections = sections(catalog, &entries, &section_idents);
     let minors = minors(&entries, &variants, &codes);
     let wire = super::wire::module_items(catalog);
     let try_from = match catalog.code_kind {
         CodeKind::Integer => quote! {
             impl ::core::convert::TryFrom<u32> for Error {
                 type Error = UnknownCode;
+                #[inline]
                 fn try_from(code: u32) -> ::core::result::Result<Self, UnknownCode> {
                     Error::from_code(code).ok_or(UnknownCode { catalog: NAME })
                 }
             }
 
             impl ::core::convert::From<Error> for u32 {
+                #[inline]
                 fn from(error: Error) -> u32 {
                     error.code()
                 }
@@ -349,6 +375,7 @@ fn module(catalog: &Catalog) -> TokenStream {
         CodeKind::String => quote! {
             impl<'a> ::core::convert::TryFrom<&'a str> for Error {
                 type Error = UnknownCode;
+                #[inline]
                 fn try_from(code: &'a str) -> ::core::result::Result<Self, UnknownCode> {
                     Error::from_code(code).ok_or(UnknownCode { catalog: NAME })
                 }
@@ -370,116 +397,161 @@ fn module(catalog: &Catalog) -> TokenStream {
             pub const SOURCE: &str = #source;
 
             #enum_doc
-            #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+            // `Debug` is written out below: the derived one is a `match` with an arm per code,
+            // which took a quarter of the compile time of a large catalog.
+            #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
             #[non_exhaustive]
             pub enum Error {
                 #(#variant_defs)*
             }
 
-            const CODES: [#table_ty; #n] = [#(#code_table),*];
-            const NAMES: [&str; #n] = [#(#name_table),*];
-            const MESSAGES: [&str; #n] = [#(#message_table),*];
-            const DESCRIPTIONS: [::core::option::Option<&str>; #n] = [#(#description_table),*];
-            const STATUSES: [u16; #n] = [#(#status_table),*];
-            const SECTIONS: [Section; #n] = [#(Section::#section_table),*];
-            const REACTIONS: [::core::option::Option<&str>; #n] = [#(#reaction_table),*];
-            const DEPRECATIONS: [::core::option::Option<&str>; #n] = [#(#deprecation_table),*];
-            const ALIASES: [&[&str]; #n] = [#(#alias_table),*];
-            const PLACEHOLDERS: [&[&str]; #n] = [#(#placeholder_table),*];
-            const TEMPLATES: [&[Piece]; #n] = [#(#template_table),*];
-            /// Every code with its variant, sorted by code.
-            const BY_CODE: [(#table_ty, Error); #n] = [#(#by_code),*];
-            /// Every name and alias with its variant, sorted by name.
-            const BY_NAME: [(&str, Error); #name_count] = [#(#by_name),*];
+            // Statics, not consts: indexing a const array at run time copies the whole array
+            // first in unoptimized builds.
+            static CODES: [#table_ty; #n] = [#(#code_table),*];
+            static NAMES: [&str; #n] = [#(#name_table),*];
+            static MESSAGES: [&str; #n] = [#(#message_table),*];
+            static DESCRIPTIONS: [Option<&str>; #n] = [#(#description_table),*];
+            static STATUSES: [u16; #n] = [#(#status_table),*];
+            static SECTIONS: [Section; #n] = [#(Section::#section_table),*];
+            static REACTIONS: [Option<&str>; #n] = [#(#reaction_table),*];
+            static DEPRECATIONS: [Option<&str>; #n] = [#(#deprecation_table),*];
+            // Lists per code are stored flat, `X_AT[i]..X_AT[i + 1]` for code `i`: an array of
+            // slices costs rustc much more to check than the same items in one array.
+            #aliases
+            #placeholders
+            #templates
+            static VARIANTS: [&str; #n] = [#(#variant_names),*];
+            static ALL: [Error; #n] = [#(Error::#variants),*];
+
+            /// The items `at[i]..at[i + 1]` of a list stored flat.
+            const fn part<T>(items: &'static [T], at: &[u32], i: usize) -> &'static [T] {
+                items.split_at(at[i + 1] as usize).0.split_at(at[i] as usize).1
+            }
+
+            /// The hash of `from_name`'s table (the generator computes the same). Eight bytes
+            /// at a time; `while` loops rather than iterators, which would be generic code to
+            /// compile in every crate.
+            fn name_hash(name: &str) -> u64 {
+                const K: u64 = 0x517c_c1b7_2722_0a95;
+                let mut rest = name.as_bytes();
+                let mut h = rest.len() as u64;
+                while let ::core::option::Option::Some((word, tail)) = rest.split_first_chunk::<8>() {
+                    h = (h.rotate_left(5) ^ u64::from_le_bytes(*word)).wrapping_mul(K);
+                    rest = tail;
+                }
+                let mut last = 0;
+                let mut i = 0;
+                while i < rest.len() {
+                    last |= (rest[i] as u64) << (8 * i);
+                    i += 1;
+                }
+                (h.rotate_left(5) ^ last).wrapping_mul(K) >> 32
+            }
 
             impl Error {
                 /// Every code, in document order.
-                pub const ALL: &'static [Error] = &[#(Error::#variants),*];
+                pub const ALL: &'static [Error] = &ALL;
 
                 #(#alias_consts)*
 
                 /// The code on the wire.
+                #[inline]
                 pub const fn code(self) -> #code_ty {
                     CODES[self as usize]
                 }
 
                 /// The documented name, such as `USER_NOT_FOUND`.
+                #[inline]
                 pub const fn name(self) -> &'static str {
                     NAMES[self as usize]
                 }
 
                 /// The documented message; placeholders appear as `{name}`.
+                #[inline]
                 pub const fn message(self) -> &'static str {
                     MESSAGES[self as usize]
                 }
 
                 /// The longer description, where the catalog gives one.
+                #[inline]
                 pub const fn description(self) -> ::core::option::Option<&'static str> {
                     DESCRIPTIONS[self as usize]
                 }
 
                 /// The HTTP status the error is returned with.
+                #[inline]
                 pub const fn http_status(self) -> u16 {
                     STATUSES[self as usize]
                 }
 
                 /// The section of the catalog the code belongs to.
+                #[inline]
                 pub const fn section(self) -> Section {
                     SECTIONS[self as usize]
                 }
 
                 /// What a client should do, where the catalog says.
+                #[inline]
                 pub const fn reaction(self) -> ::core::option::Option<&'static str> {
                     REACTIONS[self as usize]
                 }
 
                 /// Why the code is deprecated, if it is.
+                #[inline]
                 pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
                     DEPRECATIONS[self as usize]
                 }
 
                 /// Whether the code is deprecated (no longer emitted).
+                #[inline]
                 pub const fn is_deprecated(self) -> bool {
                     DEPRECATIONS[self as usize].is_some()
                 }
 
                 /// Other documented names of the code.
+                #[inline]
                 pub const fn aliases(self) -> &'static [&'static str] {
-                    ALIASES[self as usize]
+                    part(&ALIASES, &ALIASES_AT, self as usize)
                 }
 
                 /// The names of the message's placeholders, in the order `render` takes them.
+                #[inline]
                 pub const fn placeholders(self) -> &'static [&'static str] {
-                    PLACEHOLDERS[self as usize]
+                    part(&PLACEHOLDERS, &PLACEHOLDERS_AT, self as usize)
                 }
 
                 /// The message as pieces of text and placeholders.
+                #[inline]
                 pub const fn template(self) -> &'static [Piece] {
-                    TEMPLATES[self as usize]
+                    part(&TEMPLATES, &TEMPLATES_AT, self as usize)
                 }
 
                 /// The message with `args` in place of its placeholders, in declaration order.
                 /// Writing it allocates nothing.
+                #[inline]
                 pub const fn render<'a>(self, args: &'a [&'a dyn ::core::fmt::Display]) -> Rendered<'a> {
-                    Rendered::new(TEMPLATES[self as usize], args)
+                    Rendered::new(self.template(), args)
                 }
 
                 #lookup
 
-                /// The code with this documented name or alias.
-                pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                    match BY_NAME.binary_search_by(|(n, _)| (*n).cmp(name)) {
-                        ::core::result::Result::Ok(i) => ::core::option::Option::Some(BY_NAME[i].1),
-                        ::core::result::Result::Err(_) => ::core::option::Option::None,
-                    }
-                }
+                #from_name
 
                 #columns
             }
 
             impl ::core::fmt::Display for Error {
+                #[inline]
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.write_str(self.message())
+                }
+            }
+
+            /// Writes the variant's name, as `#[derive(Debug)]` would.
+            impl ::core::fmt::Debug for Error {
+                #[inline]
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(VARIANTS[*self as usize])
                 }
             }
 
@@ -487,6 +559,7 @@ fn module(catalog: &Catalog) -> TokenStream {
 
             impl ::core::str::FromStr for Error {
                 type Err = UnknownName;
+                #[inline]
                 fn from_str(name: &str) -> ::core::result::Result<Self, UnknownName> {
                     Error::from_name(name).ok_or(UnknownName { catalog: NAME })
                 }
@@ -503,34 +576,330 @@ fn module(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn lookup(codes: &Codes) -> TokenStream {
+/// `from_code` and the table it reads, chosen by [`CodeIndex::of`].
+fn lookup(codes: &Codes, by_code: &[(&Code, &Ident)]) -> TokenStream {
     let Codes {
-        param, constness, ..
+        table_ty,
+        param,
+        constness,
+        ..
     } = codes;
-    quote! {
-        /// The code's variant, if the catalog lists it.
-        pub #constness fn from_code(code: #param) -> ::core::option::Option<Self> {
-            let mut lo = 0;
-            let mut hi = BY_CODE.len();
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2;
-                let (c, error) = BY_CODE[mid];
-                if c == code {
-                    return ::core::option::Option::Some(error);
-                }
-                if c < code {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
+    let doc = quote!(#[doc = " The code's variant, if the catalog lists it."]);
+    match CodeIndex::of(by_code) {
+        CodeIndex::Dense { min, slots } => {
+            let len = Literal::usize_unsuffixed(slots.len());
+            let slots = slots.iter().map(|v| option_variant(*v));
+            let offset = offset_from(min);
+            quote! {
+                #doc
+                #[inline]
+                pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
+                    /// The variant of each code, from the lowest code on.
+                    static BY_CODE: [Option<Error>; #len] = [#(#slots),*];
+                    let i = #offset;
+                    if i < BY_CODE.len() { BY_CODE[i] } else { None }
                 }
             }
-            ::core::option::Option::None
+        }
+        CodeIndex::Paged {
+            min,
+            bits,
+            pages,
+            slots,
+        } => {
+            let page_ty = if slots.len() >> bits <= usize::from(u16::MAX) + 1 {
+                quote!(u16)
+            } else {
+                quote!(u32)
+            };
+            let pages_len = Literal::usize_unsuffixed(pages.len());
+            let pages = pages.iter().map(|p| Literal::usize_unsuffixed(*p));
+            let len = Literal::usize_unsuffixed(slots.len());
+            let slots = slots.iter().map(|v| option_variant(*v));
+            let bits = Literal::u32_unsuffixed(bits);
+            let offset = offset_from(min);
+            quote! {
+                #doc
+                #[inline]
+                pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
+                    /// For each page of codes from the lowest code on, where its slots start
+                    /// in `BY_CODE`, in pages; page 0 is empty.
+                    static PAGES: [#page_ty; #pages_len] = [#(#pages),*];
+                    /// The variant of each code of each page.
+                    static BY_CODE: [Option<Error>; #len] = [#(#slots),*];
+                    const BITS: u32 = #bits;
+                    let i = #offset;
+                    let page = i >> BITS;
+                    if page < PAGES.len() {
+                        BY_CODE[((PAGES[page] as usize) << BITS) | (i & ((1 << BITS) - 1))]
+                    } else {
+                        None
+                    }
+                }
+            }
+        }
+        CodeIndex::Sorted => {
+            let n = Literal::usize_unsuffixed(by_code.len());
+            let by_code = by_code.iter().map(|(c, v)| {
+                let c = code_literal(c);
+                quote!((#c, Error::#v))
+            });
+            quote! {
+                #doc
+                pub #constness fn from_code(code: #param) -> ::core::option::Option<Self> {
+                    /// Every code with its variant, sorted by code.
+                    static BY_CODE: [(#table_ty, Error); #n] = [#(#by_code),*];
+                    let mut lo = 0;
+                    let mut hi = BY_CODE.len();
+                    while lo < hi {
+                        let mid = lo + (hi - lo) / 2;
+                        let (c, error) = BY_CODE[mid];
+                        if c == code {
+                            return Some(error);
+                        }
+                        if c < code {
+                            lo = mid + 1;
+                        } else {
+                            hi = mid;
+                        }
+                    }
+                    None
+                }
+            }
         }
     }
 }
 
-fn by_name_len(entries: &[(usize, &Entry)]) -> usize {
-    entries.iter().map(|(_, e)| 1 + e.aliases.len()).sum()
+/// `code - min` as a `usize` (wrapping, so that codes below `min` land past every table).
+fn offset_from(min: u32) -> TokenStream {
+    if min == 0 {
+        quote!(code as usize)
+    } else {
+        let min = Literal::u32_unsuffixed(min);
+        quote!(code.wrapping_sub(#min) as usize)
+    }
+}
+
+fn option_variant(v: Option<&Ident>) -> TokenStream {
+    match v {
+        Some(v) => quote!(Some(Error::#v)),
+        None => quote!(None),
+    }
+}
+
+/// How `from_code` finds the variant of an integer code. Measured (see `bench/`): a direct
+/// index is several times faster than a binary search, and a `match` compiles slower.
+#[derive(Debug, PartialEq)]
+enum CodeIndex<'a> {
+    /// One slot per code from `min` to the highest code: for codes that are nearly contiguous.
+    Dense {
+        min: u32,
+        slots: Vec<Option<&'a Ident>>,
+    },
+    /// Codes from `min` on, cut into pages of `1 << bits` codes; `pages[p]` is where page `p`'s
+    /// slots start in `slots`, counted in pages, and page 0 is all empty. For codes in runs
+    /// with gaps between them.
+    Paged {
+        min: u32,
+        bits: u32,
+        pages: Vec<usize>,
+        slots: Vec<Option<&'a Ident>>,
+    },
+    /// Binary search over the codes: for string codes, and for codes too scattered for pages.
+    Sorted,
+}
+
+impl<'a> CodeIndex<'a> {
+    /// Slots allowed per code (plus a fixed allowance) before pages give way to a binary
+    /// search.
+    const SLOTS_PER_CODE: usize = 4;
+    const SLOTS_EXTRA: usize = 256;
+
+    /// The smallest index for `by_code` (sorted by code) within the memory allowance.
+    fn of(by_code: &[(&Code, &'a Ident)]) -> Self {
+        let mut codes = Vec::with_capacity(by_code.len());
+        for (code, v) in by_code {
+            match code {
+                Code::Integer(c) => codes.push((*c, *v)),
+                Code::String(_) => return CodeIndex::Sorted,
+            }
+        }
+        let (Some(&(min, _)), Some(&(max, _))) = (codes.first(), codes.last()) else {
+            return CodeIndex::Sorted;
+        };
+        let n = codes.len();
+        let span = (max - min) as usize + 1;
+        if span <= 2 * n + 64 {
+            let mut slots = vec![None; span];
+            for (c, v) in &codes {
+                slots[(c - min) as usize] = Some(*v);
+            }
+            return CodeIndex::Dense { min, slots };
+        }
+        let budget = Self::SLOTS_PER_CODE * n + Self::SLOTS_EXTRA;
+        let cost = |bits: u32| {
+            let mut used: Vec<usize> = codes
+                .iter()
+                .map(|(c, _)| ((c - min) >> bits) as usize)
+                .collect();
+            used.dedup();
+            (span >> bits) + 1 + ((used.len() + 1) << bits)
+        };
+        let Some(bits) = (2..=8).min_by_key(|&b| cost(b)) else {
+            return CodeIndex::Sorted;
+        };
+        if cost(bits) > budget {
+            return CodeIndex::Sorted;
+        }
+        let mut pages = vec![0; ((span - 1) >> bits) + 1];
+        let mut slots = vec![None; 1 << bits];
+        for (c, v) in &codes {
+            let i = (c - min) as usize;
+            let page = i >> bits;
+            if pages[page] == 0 {
+                pages[page] = slots.len() >> bits;
+                slots.resize(slots.len() + (1 << bits), None);
+            }
+            slots[(pages[page] << bits) | (i & ((1 << bits) - 1))] = Some(*v);
+        }
+        CodeIndex::Paged {
+            min,
+            bits,
+            pages,
+            slots,
+        }
+    }
+}
+
+/// A list per code, stored flat: every list's items in one array, and where each starts.
+struct Flat {
+    items: Vec<TokenStream>,
+    at: Vec<u32>,
+}
+
+impl Flat {
+    fn of<L: IntoIterator<Item = TokenStream>>(lists: impl Iterator<Item = L>) -> Self {
+        let mut flat = Flat {
+            items: Vec::new(),
+            at: vec![0],
+        };
+        for list in lists {
+            flat.items.extend(list);
+            flat.at
+                .push(u32::try_from(flat.items.len()).expect("fewer than 2^32 items"));
+        }
+        flat
+    }
+
+    /// `static NAME: [ty; _]` with the items and `static NAME_AT: [u32; _]` with the starts.
+    fn statics(&self, name: &Ident, ty: &TokenStream) -> TokenStream {
+        let at_name = ident(&format!("{name}_AT"));
+        let (items, at) = (&self.items, &self.at);
+        let (len, at_len) = (
+            Literal::usize_unsuffixed(items.len()),
+            Literal::usize_unsuffixed(at.len()),
+        );
+        let at = at.iter().map(|a| Literal::u32_unsuffixed(*a));
+        quote! {
+            static #name: [#ty; #len] = [#(#items),*];
+            static #at_name: [u32; #at_len] = [#(#at),*];
+        }
+    }
+}
+
+/// `from_name`: a hash table built here, probed with the same [`name_hash`] at run time. Its
+/// slots point into the `NAMES` and `ALIASES` tables, so no name is written twice. Measured
+/// (see `bench/`): several times faster than the binary search over names it replaced, and
+/// than a `std` `HashMap`.
+fn name_lookup(entries: &[(usize, &Entry)]) -> TokenStream {
+    let n = entries.len();
+    // Slot values: `i + 1` for the name of code `i`, `n + 1 + j` for alias `j` (in the flat
+    // `ALIASES` order), 0 for an empty slot.
+    let mut keys: Vec<(&str, usize)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, (_, e))| (e.name.as_str(), i + 1))
+        .collect();
+    let mut owners = Vec::new();
+    for (i, (_, e)) in entries.iter().enumerate() {
+        for a in &e.aliases {
+            keys.push((a, n + 1 + owners.len()));
+            owners.push(i);
+        }
+    }
+    // At most half full, so that probes stay short and every probe sequence ends at an empty
+    // slot.
+    let len = (2 * keys.len()).next_power_of_two().max(2);
+    let mut slots = vec![0usize; len];
+    for (name, value) in &keys {
+        let mut at = name_hash(name) as usize & (len - 1);
+        while slots[at] != 0 {
+            at = (at + 1) & (len - 1);
+        }
+        slots[at] = *value;
+    }
+    let slot_ty = if keys.len() < usize::from(u16::MAX) {
+        quote!(u16)
+    } else {
+        quote!(u32)
+    };
+    let len_lit = Literal::usize_unsuffixed(len);
+    let slots = slots.iter().map(|s| Literal::usize_unsuffixed(*s));
+    let n_lit = Literal::usize_unsuffixed(n);
+    let candidate = if owners.is_empty() {
+        quote!((NAMES[slot - 1], ALL[slot - 1]))
+    } else {
+        let count = Literal::usize_unsuffixed(owners.len());
+        let owners = owners.iter().map(|o| Literal::usize_unsuffixed(*o));
+        quote! {{
+            /// The code each alias of `ALIASES` belongs to.
+            static ALIAS_OWNERS: [#slot_ty; #count] = [#(#owners),*];
+            if slot <= #n_lit {
+                (NAMES[slot - 1], ALL[slot - 1])
+            } else {
+                let alias = slot - #n_lit - 1;
+                (ALIASES[alias], ALL[ALIAS_OWNERS[alias] as usize])
+            }
+        }}
+    };
+    quote! {
+        /// The code with this documented name or alias.
+        pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+            /// A hash table over the names and aliases (open addressing, linear probing):
+            /// `i + 1` for the name of `ALL[i]`, `n + 1 + j` for `ALIASES[j]` (`n` codes), or
+            /// 0 for an empty slot.
+            static SLOTS: [#slot_ty; #len_lit] = [#(#slots),*];
+            let mask = SLOTS.len() - 1;
+            let mut at = name_hash(name) as usize & mask;
+            loop {
+                let slot = SLOTS[at] as usize;
+                if slot == 0 {
+                    return None;
+                }
+                let (candidate, error) = #candidate;
+                if candidate == name {
+                    return Some(error);
+                }
+                at = (at + 1) & mask;
+            }
+        }
+    }
+}
+
+/// The hash of a name for `from_name`'s table; the generated `name_hash` is the same function.
+fn name_hash(name: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = name.len() as u64;
+    let mut words = name.as_bytes().chunks_exact(8);
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+    let mut last = 0;
+    for (i, b) in words.remainder().iter().enumerate() {
+        last |= u64::from(*b) << (8 * i);
+    }
+    (h.rotate_left(5) ^ last).wrapping_mul(K) >> 32
 }
 
 fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
@@ -596,8 +965,9 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
             .unwrap_or(&format!("The `{}` column.", column.name)));
         quote! {
             #d
+            #[inline]
             pub const fn #method(self) -> #ty {
-                const #table: [#table_ty; #n] = [#(#cells),*];
+                static #table: [#table_ty; #n] = [#(#cells),*];
                 #table[self as usize]
             }
         }
@@ -605,12 +975,7 @@ fn columns(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
     quote!(#(#items)*)
 }
 
-fn sections(
-    catalog: &Catalog,
-    entries: &[(usize, &Entry)],
-    idents: &[Ident],
-    variants: &[Ident],
-) -> TokenStream {
+fn sections(catalog: &Catalog, entries: &[(usize, &Entry)], idents: &[Ident]) -> TokenStream {
     let defs = catalog.sections.iter().zip(idents).map(|(s, id)| {
         let d = doc(&s.title);
         quote!(#d #id,)
@@ -621,14 +986,16 @@ fn sections(
         .sections
         .iter()
         .map(|s| option_str(s.description.as_deref()));
-    let members = catalog.sections.iter().enumerate().map(|(i, _)| {
-        let vs = entries
-            .iter()
-            .zip(variants)
-            .filter(|((s, _), _)| *s == i)
-            .map(|(_, v)| v);
-        quote!(&[#(Error::#vs),*])
-    });
+    // A section's codes are consecutive in `ALL` (document order): only where each starts.
+    let mut members_at = vec![0u32; catalog.sections.len() + 1];
+    for (s, _) in entries {
+        members_at[s + 1] += 1;
+    }
+    for i in 1..members_at.len() {
+        members_at[i] += members_at[i - 1];
+    }
+    let members_len = Literal::usize_unsuffixed(members_at.len());
+    let members_at = members_at.iter().map(|a| Literal::u32_unsuffixed(*a));
     let count = Literal::usize_unsuffixed(catalog.sections.len());
     quote! {
         /// The sections of the catalog, in document order.
@@ -643,31 +1010,36 @@ fn sections(
             pub const ALL: &'static [Section] = &[#(Section::#idents),*];
 
             /// The section's UPPER_SNAKE name.
+            #[inline]
             pub const fn name(self) -> &'static str {
-                const NAMES: [&str; #count] = [#(#names),*];
+                static NAMES: [&str; #count] = [#(#names),*];
                 NAMES[self as usize]
             }
 
             /// The section's title.
+            #[inline]
             pub const fn title(self) -> &'static str {
-                const TITLES: [&str; #count] = [#(#titles),*];
+                static TITLES: [&str; #count] = [#(#titles),*];
                 TITLES[self as usize]
             }
 
             /// The section's description, where the catalog gives one.
+            #[inline]
             pub const fn description(self) -> ::core::option::Option<&'static str> {
-                const DESCRIPTIONS: [::core::option::Option<&str>; #count] = [#(#descriptions),*];
+                static DESCRIPTIONS: [::core::option::Option<&str>; #count] = [#(#descriptions),*];
                 DESCRIPTIONS[self as usize]
             }
 
             /// The section's codes, in document order.
+            #[inline]
             pub const fn errors(self) -> &'static [Error] {
-                const MEMBERS: [&[Error]; #count] = [#(#members),*];
-                MEMBERS[self as usize]
+                static MEMBERS_AT: [u32; #members_len] = [#(#members_at),*];
+                part(&ALL, &MEMBERS_AT, self as usize)
             }
         }
 
         impl ::core::fmt::Display for Section {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.title())
             }
@@ -685,7 +1057,33 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
     if with_minors.is_empty() {
         return quote!();
     }
-    let enums = with_minors.iter().map(|(e, v)| minor_enum(e, v));
+    // Every minor code's data lives in flat tables of the catalog module, each minor enum's
+    // at `AT` on: this keeps the per-enum code small, which the generator's formatting pass
+    // and rustc both pay for.
+    let mut at = 0;
+    let enums = with_minors.iter().map(|(e, v)| {
+        let tokens = minor_enum(e, v, at);
+        at += e.minors.len();
+        tokens
+    });
+    let minor_count =
+        Literal::usize_unsuffixed(with_minors.iter().map(|(e, _)| e.minors.len()).sum());
+    let minor_codes = with_minors
+        .iter()
+        .flat_map(|(e, _)| e.minors.iter().map(|m| Literal::u32_unsuffixed(m.code)));
+    let minor_details = with_minors.iter().flat_map(|(e, _)| {
+        e.minors
+            .iter()
+            .map(|m| short_option_str(m.detail.as_deref()))
+    });
+    let minor_reactions = with_minors.iter().flat_map(|(e, _)| {
+        e.minors
+            .iter()
+            .map(|m| short_option_str(m.effective_reaction(e)))
+    });
+    let minor_variants = with_minors
+        .iter()
+        .flat_map(|(e, _)| e.minors.iter().map(|m| string(&m.type_name())));
     let majors: Vec<&Ident> = with_minors.iter().map(|(_, v)| *v).collect();
     let major_docs = majors
         .iter()
@@ -697,14 +1095,79 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
         ..
     } = codes;
     quote! {
+        /// Every minor code of every code, in document order.
+        static MINOR_CODES: [u32; #minor_count] = [#(#minor_codes),*];
+        static MINOR_DETAILS: [Option<&str>; #minor_count] = [#(#minor_details),*];
+        static MINOR_REACTIONS: [Option<&str>; #minor_count] = [#(#minor_reactions),*];
+        static MINOR_VARIANTS: [&str; #minor_count] = [#(#minor_variants),*];
+
         /// Minor-code enums, one for each code that has a minor-code table.
         pub mod minor {
             use super::Error;
+
+            // The methods are the same for every minor enum but for the data's position:
+            // written once here, they cost the generator's formatting pass and rustc's parser
+            // one copy instead of one per code with minor codes.
+            macro_rules! minor_methods {
+                ($major:ident, $at:literal, [$($minor:ident),*]) => {
+                    impl $major {
+                        /// Every minor code, in document order.
+                        pub const ALL: &'static [Self] = &[$(Self::$minor),*];
+                        /// The code these minor codes belong to.
+                        pub const ERROR: Error = Error::$major;
+                        /// Where these minor codes start in the catalog's `MINOR_*` tables.
+                        pub(super) const AT: usize = $at;
+
+                        /// The minor code on the wire.
+                        #[inline]
+                        pub const fn code(self) -> u32 {
+                            super::MINOR_CODES[Self::AT + self as usize]
+                        }
+
+                        /// What the document says the minor code means, where it says.
+                        #[inline]
+                        pub const fn detail(self) -> ::core::option::Option<&'static str> {
+                            super::MINOR_DETAILS[Self::AT + self as usize]
+                        }
+
+                        /// What a client should do: the minor's own reaction, else its code's.
+                        #[inline]
+                        pub const fn reaction(self) -> ::core::option::Option<&'static str> {
+                            super::MINOR_REACTIONS[Self::AT + self as usize]
+                        }
+
+                        /// The minor code's variant, if the catalog documents it.
+                        #[inline]
+                        pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
+                            let mut i = 0;
+                            while i < Self::ALL.len() {
+                                if super::MINOR_CODES[Self::AT + i] == code {
+                                    return ::core::option::Option::Some(Self::ALL[i]);
+                                }
+                                i += 1;
+                            }
+                            ::core::option::Option::None
+                        }
+                    }
+
+                    impl ::core::fmt::Display for $major {
+                        #[inline]
+                        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            match self.detail() {
+                                ::core::option::Option::Some(detail) => f.write_str(detail),
+                                ::core::option::Option::None => f.write_str(Self::ERROR.message()),
+                            }
+                        }
+                    }
+                };
+            }
+
             #(#enums)*
         }
 
         /// A known minor code of any code, as one value.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        // `Debug` is written out below, from tables, like `Error`'s.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Minor {
             #(
@@ -713,61 +1176,89 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
             )*
         }
 
-        impl Minor {
-            /// The major code the minor belongs to.
-            pub const fn error(self) -> Error {
-                match self {
-                    #(Minor::#majors(_) => Error::#majors,)*
-                }
-            }
+        // One arm per code with minor codes, in three methods and a `From` impl each: written
+        // once as a macro, instantiated with the list of those codes.
+        macro_rules! minor_dispatch {
+            ($($major:ident),*) => {
+                impl Minor {
+                    /// The major code the minor belongs to.
+                    pub const fn error(self) -> Error {
+                        match self {
+                            $(Minor::$major(_) => Error::$major,)*
+                        }
+                    }
 
-            /// The minor code on the wire.
-            pub const fn code(self) -> u32 {
-                match self {
-                    #(Minor::#majors(m) => m.code(),)*
+                    /// Where the minor code is in the flat minor tables.
+                    const fn index(self) -> usize {
+                        match self {
+                            $(Minor::$major(m) => minor::$major::AT + m as usize,)*
+                        }
+                    }
+
+                    /// The documented minor `minor` of `error`, if there is one.
+                    pub const fn from_codes(error: Error, minor: u32) -> ::core::option::Option<Self> {
+                        match error {
+                            $(
+                                Error::$major => match minor::$major::from_code(minor) {
+                                    Some(m) => Some(Minor::$major(m)),
+                                    None => None,
+                                },
+                            )*
+                            _ => None,
+                        }
+                    }
                 }
+
+                $(
+                    impl ::core::convert::From<minor::$major> for Minor {
+                        #[inline]
+                        fn from(m: minor::$major) -> Self {
+                            Minor::$major(m)
+                        }
+                    }
+                )*
+            };
+        }
+
+        minor_dispatch!(#(#majors),*);
+
+        impl Minor {
+            /// The minor code on the wire.
+            #[inline]
+            pub const fn code(self) -> u32 {
+                MINOR_CODES[self.index()]
             }
 
             /// What the document says the minor code means, where it says.
+            #[inline]
             pub const fn detail(self) -> ::core::option::Option<&'static str> {
-                match self {
-                    #(Minor::#majors(m) => m.detail(),)*
-                }
+                MINOR_DETAILS[self.index()]
             }
 
             /// What a client should do: the minor's own reaction, else its code's.
+            #[inline]
             pub const fn reaction(self) -> ::core::option::Option<&'static str> {
-                match self {
-                    #(Minor::#majors(m) => m.reaction(),)*
-                }
-            }
-
-            /// The documented minor `minor` of `error`, if there is one.
-            pub const fn from_codes(error: Error, minor: u32) -> ::core::option::Option<Self> {
-                match error {
-                    #(
-                        Error::#majors => match minor::#majors::from_code(minor) {
-                            ::core::option::Option::Some(m) => ::core::option::Option::Some(Minor::#majors(m)),
-                            ::core::option::Option::None => ::core::option::Option::None,
-                        },
-                    )*
-                    _ => ::core::option::Option::None,
-                }
+                MINOR_REACTIONS[self.index()]
             }
         }
 
-        #(
-            impl ::core::convert::From<minor::#majors> for Minor {
-                fn from(m: minor::#majors) -> Self {
-                    Minor::#majors(m)
-                }
-            }
-        )*
-
-        impl ::core::fmt::Display for Minor {
+        /// Writes `Major(Minor)`, as `#[derive(Debug)]` would.
+        impl ::core::fmt::Debug for Minor {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    #(Minor::#majors(m) => ::core::fmt::Display::fmt(m, f),)*
+                f.debug_tuple(VARIANTS[self.error() as usize])
+                    .field(&::core::format_args!("{}", MINOR_VARIANTS[self.index()]))
+                    .finish()
+            }
+        }
+
+        /// The detail, else the code's message, as each minor enum's `Display`.
+        impl ::core::fmt::Display for Minor {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self.detail() {
+                    Some(detail) => f.write_str(detail),
+                    None => f.write_str(self.error().message()),
                 }
             }
         }
@@ -782,11 +1273,13 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
 
         impl Detailed {
             /// `error` with minor code `minor`, documented or not.
+            #[inline]
             pub const fn new(error: Error, minor: u32) -> Self {
                 Detailed { error, minor }
             }
 
             /// Reads a (major, minor) pair from the wire. Fails only if the major code is unknown.
+            #[inline]
             pub #constness fn from_wire(major: #param, minor: u32) -> ::core::result::Result<Self, UnknownCode> {
                 match Error::from_code(major) {
                     ::core::option::Option::Some(error) => ::core::result::Result::Ok(Detailed { error, minor }),
@@ -795,26 +1288,31 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
             }
 
             /// The (major, minor) pair to put on the wire.
+            #[inline]
             pub const fn to_wire(self) -> (#code_ty, u32) {
                 (self.error.code(), self.minor)
             }
 
             /// The major code.
+            #[inline]
             pub const fn error(self) -> Error {
                 self.error
             }
 
             /// The minor code, documented or not.
+            #[inline]
             pub const fn minor_code(self) -> u32 {
                 self.minor
             }
 
             /// The minor code as a typed value, if the catalog documents it.
+            #[inline]
             pub const fn minor(self) -> ::core::option::Option<Minor> {
                 Minor::from_codes(self.error, self.minor)
             }
 
             /// The documented detail of the minor code, if any.
+            #[inline]
             pub const fn detail(self) -> ::core::option::Option<&'static str> {
                 match self.minor() {
                     ::core::option::Option::Some(m) => m.detail(),
@@ -823,6 +1321,7 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
             }
 
             /// What a client should do: the minor's reaction, else the code's.
+            #[inline]
             pub const fn reaction(self) -> ::core::option::Option<&'static str> {
                 match self.minor() {
                     ::core::option::Option::Some(m) => m.reaction(),
@@ -832,12 +1331,14 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
         }
 
         impl ::core::convert::From<Minor> for Detailed {
+            #[inline]
             fn from(m: Minor) -> Self {
                 Detailed::new(m.error(), m.code())
             }
         }
 
         impl ::core::fmt::Display for Detailed {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.error.message())?;
                 match self.detail() {
@@ -854,7 +1355,9 @@ fn minors(entries: &[(usize, &Entry)], variants: &[Ident], codes: &Codes) -> Tok
     }
 }
 
-fn minor_enum(entry: &Entry, major: &Ident) -> TokenStream {
+/// The enum of `entry`'s minor codes, whose data is at `at` on in the catalog module's
+/// `MINOR_*` tables.
+fn minor_enum(entry: &Entry, major: &Ident, at: usize) -> TokenStream {
     let variants: Vec<Ident> = entry.minors.iter().map(|m| ident(&m.type_name())).collect();
     let defs = entry.minors.iter().zip(&variants).map(|(m, v)| {
         let mut text = format!("Minor code {}", m.code);
@@ -867,16 +1370,7 @@ fn minor_enum(entry: &Entry, major: &Ident) -> TokenStream {
         let d = doc(&text);
         quote!(#d #v,)
     });
-    let codes: Vec<Literal> = entry
-        .minors
-        .iter()
-        .map(|m| Literal::u32_unsuffixed(m.code))
-        .collect();
-    let details = entry.minors.iter().map(|m| option_str(m.detail.as_deref()));
-    let reactions = entry
-        .minors
-        .iter()
-        .map(|m| option_str(m.effective_reaction(entry)));
+    let at = Literal::usize_unsuffixed(at);
     let d = doc(&format!(
         "The minor codes of [`Error::{major}`] (`{}`).",
         entry.name
@@ -889,50 +1383,7 @@ fn minor_enum(entry: &Entry, major: &Ident) -> TokenStream {
             #(#defs)*
         }
 
-        impl #major {
-            /// Every minor code, in document order.
-            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
-            /// The code these minor codes belong to.
-            pub const ERROR: Error = Error::#major;
-
-            /// The minor code on the wire.
-            pub const fn code(self) -> u32 {
-                match self {
-                    #(Self::#variants => #codes,)*
-                }
-            }
-
-            /// What the document says the minor code means, where it says.
-            pub const fn detail(self) -> ::core::option::Option<&'static str> {
-                match self {
-                    #(Self::#variants => #details,)*
-                }
-            }
-
-            /// What a client should do: the minor's own reaction, else its code's.
-            pub const fn reaction(self) -> ::core::option::Option<&'static str> {
-                match self {
-                    #(Self::#variants => #reactions,)*
-                }
-            }
-
-            /// The minor code's variant, if the catalog documents it.
-            pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
-                match code {
-                    #(#codes => ::core::option::Option::Some(Self::#variants),)*
-                    _ => ::core::option::Option::None,
-                }
-            }
-        }
-
-        impl ::core::fmt::Display for #major {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self.detail() {
-                    ::core::option::Option::Some(detail) => f.write_str(detail),
-                    ::core::option::Option::None => f.write_str(Error::#major.message()),
-                }
-            }
-        }
+        minor_methods!(#major, #at, [#(#variants),*]);
     }
 }
 
@@ -1056,4 +1507,72 @@ fn variant_doc(catalog: &Catalog, e: &Entry) -> String {
         s.push_str(&format!("\n**Note:** {}\n", escape_prose(n)));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index_for(codes: &[u32]) -> (String, usize) {
+        let codes: Vec<Code> = codes.iter().map(|c| Code::Integer(*c)).collect();
+        let idents: Vec<Ident> = (0..codes.len()).map(|i| ident(&format!("V{i}"))).collect();
+        let by_code: Vec<(&Code, &Ident)> = codes.iter().zip(&idents).collect();
+        match CodeIndex::of(&by_code) {
+            CodeIndex::Dense { min, slots } => {
+                for (c, v) in &by_code {
+                    let Code::Integer(c) = c else { unreachable!() };
+                    assert_eq!(slots[(c - min) as usize], Some(*v));
+                }
+                ("dense".into(), slots.len())
+            }
+            CodeIndex::Paged {
+                min,
+                bits,
+                pages,
+                slots,
+            } => {
+                assert!(
+                    slots[..1 << bits].iter().all(Option::is_none),
+                    "page 0 is empty"
+                );
+                for (c, v) in &by_code {
+                    let Code::Integer(c) = c else { unreachable!() };
+                    let i = (c - min) as usize;
+                    let at = (pages[i >> bits] << bits) | (i & ((1 << bits) - 1));
+                    assert_eq!(slots[at], Some(*v), "code {c}");
+                }
+                let filled = slots.iter().filter(|s| s.is_some()).count();
+                assert_eq!(filled, codes.len(), "every code once, nothing else");
+                ("paged".into(), slots.len() + pages.len())
+            }
+            CodeIndex::Sorted => ("sorted".into(), codes.len()),
+        }
+    }
+
+    #[test]
+    fn contiguous_codes_get_a_dense_table() {
+        let codes: Vec<u32> = (100..400).filter(|c| c % 10 != 9).collect();
+        assert_eq!(index_for(&codes), ("dense".into(), 299));
+    }
+
+    #[test]
+    fn codes_in_runs_get_pages_within_the_allowance() {
+        // Runs of codes far apart, like the messenger catalog's 1xx, 2xx, 9xxx and 101xx.
+        let mut codes: Vec<u32> = (1..=10).collect();
+        codes.extend(100..=234);
+        codes.extend(9000..=9016);
+        codes.extend(10100..=10174);
+        let (kind, size) = index_for(&codes);
+        assert_eq!(kind, "paged");
+        assert!(size <= CodeIndex::SLOTS_PER_CODE * codes.len() + CodeIndex::SLOTS_EXTRA);
+    }
+
+    #[test]
+    fn scattered_and_string_codes_get_a_binary_search() {
+        assert_eq!(index_for(&[400_000, 450_000, 500_001]).0, "sorted");
+        assert_eq!(index_for(&[7, u32::MAX]).0, "sorted");
+        let code = Code::String("E1".into());
+        let v = ident("E1");
+        assert_eq!(CodeIndex::of(&[(&code, &v)]), CodeIndex::Sorted);
+    }
 }

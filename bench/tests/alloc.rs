@@ -1,0 +1,134 @@
+//! The generated code allocates nothing: `Display` into a `String` with room to spare,
+//! `message()`, `render`, and every lookup (by code, by name, by (major, minor) pair), checked
+//! with a counting global allocator over every code of the messenger catalog and of a
+//! synthetic catalog of 3000 codes.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::fmt::Write as _;
+
+/// Counts the allocations (and reallocations) made by the current thread.
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count() {
+    // `try_with`: the thread's counter may already be gone while the thread shuts down.
+    let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count();
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count();
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count();
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The allocations `f` makes on this thread.
+fn allocations(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    // Without this, a broken counter would make every other test pass.
+    let n = allocations(|| {
+        let v: Vec<u64> = std::hint::black_box(vec![1, 2, 3]);
+        assert_eq!(v.len(), 3);
+        let mut s = String::new();
+        write!(s, "{}", errcat::messenger::Error::BadRequest).unwrap();
+        assert!(!s.is_empty());
+    });
+    assert!(n >= 2, "counted {n} allocations, expected at least 2");
+}
+
+macro_rules! no_allocations {
+    ($test:ident, $cat:path, has_aliases: $aliases:literal) => {
+        #[test]
+        fn $test() {
+            use $cat as cat;
+            let all = cat::Error::ALL;
+            assert!(all.len() > 100, "the catalog has codes to check");
+            let mut out = String::with_capacity(64 * 1024);
+            let mut checked_minors = 0;
+            let mut checked_aliases = 0;
+            let n = allocations(|| {
+                for &e in all {
+                    out.clear();
+                    write!(out, "{e}").unwrap();
+                    assert_eq!(out, e.message());
+                    assert!(!e.message().is_empty());
+
+                    out.clear();
+                    write!(out, "{}", e.render(&[&"abc", &42])).unwrap();
+                    if e.placeholders().is_empty() {
+                        assert_eq!(out, e.message());
+                    } else {
+                        assert!(out.contains("abc"), "{out}");
+                        assert_ne!(out, e.message());
+                    }
+
+                    assert_eq!(cat::Error::from_code(e.code()), Some(e));
+                    assert_eq!(cat::Error::from_name(e.name()), Some(e));
+                    for alias in e.aliases() {
+                        checked_aliases += 1;
+                        assert_eq!(cat::Error::from_name(alias), Some(e));
+                    }
+                    assert_eq!(e.name().parse::<cat::Error>(), Ok(e));
+                    assert_eq!(cat::Error::try_from(e.code()), Ok(e));
+                    assert!(e.http_status() >= 100);
+
+                    for m in 0..8 {
+                        let d = cat::Detailed::from_wire(e.code(), m).unwrap();
+                        assert_eq!(d.error(), e);
+                        if let Some(minor) = d.minor() {
+                            checked_minors += 1;
+                            assert_eq!(minor.code(), m);
+                            out.clear();
+                            write!(out, "{d}").unwrap();
+                            assert!(out.starts_with(e.message()));
+                        }
+                    }
+                }
+                assert_eq!(cat::Error::from_code(u32::MAX), None);
+                assert_eq!(cat::Error::from_name("NO_SUCH_NAME"), None);
+                assert!(cat::Detailed::from_wire(u32::MAX, 1).is_err());
+            });
+            assert!(checked_minors > 0, "the catalog has minor codes to check");
+            assert_eq!(
+                checked_aliases > 0,
+                $aliases,
+                "aliases checked: {checked_aliases}"
+            );
+            assert_eq!(n, 0, "{n} allocations");
+        }
+    };
+}
+
+no_allocations!(messenger_allocates_nothing, errcat::messenger, has_aliases: false);
+no_allocations!(
+    synthetic_allocates_nothing,
+    errcat_bench::generated::synthetic,
+    has_aliases: true
+);
