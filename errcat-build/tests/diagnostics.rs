@@ -608,18 +608,18 @@ fn files_over_the_size_limit_are_refused_before_they_are_read() {
     let start = std::time::Instant::now();
     assert_eq!(
         report(&dir),
-        "error: the file is too large: 52428800 bytes, over the limit of 2097152 bytes (2 MiB)\n  --> catalogs/huge.yaml\n   = hint: a catalog describes one API's error table; split a larger one into several catalogs\n\n\
+        "error: the file is too large: 52428800 bytes, over the limit of 16777216 bytes (16 MiB)\n  --> catalogs/huge.yaml\n   = hint: a catalog describes one API's error table; split a larger one into several catalogs\n\n\
          error: the catalogs have 1 problem"
     );
     assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
     std::fs::remove_dir_all(dir).unwrap();
 
     // Text given directly is held to the same limit.
-    let text = format!("{VALID}{}", "#".repeat(2 * 1024 * 1024));
+    let text = format!("{VALID}{}", "#".repeat(16 * 1024 * 1024));
     check(
         &text,
         &[
-            "error: the file is too large: 2097310 bytes, over the limit of 2097152 bytes (2 MiB)\n  --> shop.yaml\n   = hint: a catalog describes one API's error table; split a larger one into several catalogs",
+            "error: the file is too large: 16777374 bytes, over the limit of 16777216 bytes (16 MiB)\n  --> shop.yaml\n   = hint: a catalog describes one API's error table; split a larger one into several catalogs",
         ],
     );
 }
