@@ -488,7 +488,13 @@ fn valid_catalog() -> impl Strategy<Value = String> {
         any::<bool>(),
     )
         .prop_map(|(title, source, sections, string_codes)| {
-            let mut used = std::collections::BTreeSet::new();
+            // Names whose Rust form is a generated constant (`A_T` → `AT`) are rejected by
+            // design: treat those forms as taken.
+            let mut used: std::collections::BTreeSet<String> =
+                errcat_build::ident::RESERVED_ASSOCIATED
+                    .iter()
+                    .map(|n| (*n).to_owned())
+                    .collect();
             let mut unique = |name: &str| {
                 let mut candidate = name.to_owned();
                 let mut n = 0;
