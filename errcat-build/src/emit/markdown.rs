@@ -299,27 +299,22 @@ fn entry(s: &mut String, e: &Entry, layout: Layout) {
         let named = e.minors.iter().any(|m| m.name.is_some());
         let reacted = e.minors.iter().any(|m| m.effective_reaction(e).is_some());
         let noted = e.minors.iter().any(|m| m.note.is_some());
-        s.push_str("| Minor code |");
-        if named {
-            s.push_str(" Name |");
+        // The table's columns: (heading, alignment row cell), the optional ones only if used.
+        let columns = [
+            (true, "Minor code", "---:"),
+            (named, "Name", "---"),
+            (true, "Detail", "---"),
+            (reacted, "Reaction", "---"),
+            (noted, "Note", "---"),
+        ];
+        let used = || columns.iter().filter(|c| c.0);
+        s.push('|');
+        for (_, heading, _) in used() {
+            let _ = write!(s, " {heading} |");
         }
-        s.push_str(" Detail |");
-        if reacted {
-            s.push_str(" Reaction |");
-        }
-        if noted {
-            s.push_str(" Note |");
-        }
-        s.push_str("\n| ---: |");
-        if named {
-            s.push_str(" --- |");
-        }
-        s.push_str(" --- |");
-        if reacted {
-            s.push_str(" --- |");
-        }
-        if noted {
-            s.push_str(" --- |");
+        s.push_str("\n|");
+        for (_, _, align) in used() {
+            let _ = write!(s, " {align} |");
         }
         s.push('\n');
         for m in &e.minors {
