@@ -4,10 +4,10 @@
 mod docs;
 mod explain;
 
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{CommandFactory, Parser, Subcommand};
 use errcat_build::Catalog;
 
 /// Where the bundled catalogs live, relative to the repository root.
@@ -15,53 +15,64 @@ const DEFAULT_DIR: &str = "catalogs";
 /// Where their docs go.
 const DEFAULT_OUT: &str = "docs/catalogs";
 
-const USAGE: &str = "\
-errcat: check YAML error catalogs, generate their docs, explain a code
+/// Check YAML error catalogs, generate their docs, explain a code.
+///
+/// Exit status: 0 on success, 1 if a check fails or a code is unknown, 2 on a usage error.
+#[derive(Debug, Parser)]
+#[command(name = "errcat", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-Usage:
-  errcat check [DIR]                          validate the catalogs, print every problem
-  errcat docs [DIR] [--out DIR] [--check]     write the Markdown docs (--check: only compare)
-  errcat explain CODE [--catalog NAME] [DIR]  everything known about a code or name
-
-DIR defaults to `catalogs`, --out to `docs/catalogs`.
-Exit status: 0 on success, 1 if a check fails or a code is unknown, 2 on a usage error.";
-
-#[derive(Debug, PartialEq)]
+#[derive(Debug, PartialEq, Subcommand)]
 enum Command {
-    Help,
-    Version,
+    /// Validate the catalogs and print every problem, or one line per catalog.
     Check {
+        /// The catalogs directory.
+        #[arg(default_value = DEFAULT_DIR)]
         dir: PathBuf,
     },
+    /// Write the Markdown docs of the catalogs (with --check, only compare).
     Docs {
+        /// The catalogs directory.
+        #[arg(default_value = DEFAULT_DIR)]
         dir: PathBuf,
+        /// Where the pages go.
+        #[arg(long, value_name = "DIR", default_value = DEFAULT_OUT)]
         out: PathBuf,
+        /// Write nothing; fail, naming each stale page with a diff, if a page is out of date.
+        #[arg(long)]
         check: bool,
     },
+    /// Everything the catalogs say about a code or a name.
     Explain {
+        /// A code (`20117`) or a documented name or alias (`INSUFFICIENT_BALANCE`).
+        #[arg(value_name = "CODE", allow_hyphen_values = true)]
         query: String,
+        /// Look only in this catalog.
+        #[arg(long, value_name = "NAME")]
         catalog: Option<String>,
+        /// The catalogs directory.
+        #[arg(default_value = DEFAULT_DIR)]
         dir: PathBuf,
+    },
+    /// Print a completion script for a shell.
+    Completions {
+        /// The shell: bash, elvish, fish, powershell or zsh.
+        shell: clap_complete::Shell,
     },
 }
 
 fn main() -> ExitCode {
-    let command = match parse_args(std::env::args_os().skip(1)) {
-        Ok(c) => c,
-        Err(message) => {
-            eprintln!("error: {message}\n\n{USAGE}");
-            return ExitCode::from(2);
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match command {
-        Command::Help => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        Command::Version => {
-            println!("errcat {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
+    match cli.command {
         Command::Check { dir } => check(&dir),
         Command::Docs { dir, out, check } => docs::run(&dir, &out, check),
         Command::Explain {
@@ -69,82 +80,11 @@ fn main() -> ExitCode {
             catalog,
             dir,
         } => explain::run(&query, catalog.as_deref(), &dir),
-    }
-}
-
-/// Parses the arguments after the program name. Options may come before or after the
-/// positional arguments, as `--out DIR` or `--out=DIR`; `--` ends the options.
-fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, String> {
-    let mut args = args.into_iter().map(|a| {
-        a.into_string()
-            .map_err(|a| format!("argument {a:?} is not valid UTF-8"))
-    });
-    let Some(sub) = args.next().transpose()? else {
-        return Ok(Command::Help);
-    };
-    let mut positional: Vec<String> = Vec::new();
-    let mut out: Option<String> = None;
-    let mut catalog: Option<String> = None;
-    let mut check_flag = false;
-    let mut options_done = false;
-    while let Some(arg) = args.next().transpose()? {
-        if options_done || !arg.starts_with('-') || arg == "-" {
-            positional.push(arg);
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n.to_owned(), Some(v.to_owned())),
-            _ => (arg.clone(), None),
-        };
-        let mut value = |what: &str| -> Result<String, String> {
-            match inline.clone() {
-                Some(v) => Ok(v),
-                None => args
-                    .next()
-                    .transpose()?
-                    .ok_or_else(|| format!("`{name}` needs a {what}")),
-            }
-        };
-        match (sub.as_str(), name.as_str()) {
-            (_, "--") => options_done = true,
-            (_, "-h" | "--help") => return Ok(Command::Help),
-            ("docs", "--out") => out = Some(value("directory")?),
-            ("docs", "--check") if inline.is_none() => check_flag = true,
-            ("explain", "--catalog") => catalog = Some(value("catalog name")?),
-            _ => return Err(format!("unknown option `{arg}` for `errcat {sub}`")),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "errcat", &mut std::io::stdout());
+            ExitCode::SUCCESS
         }
     }
-    let mut positional = positional.into_iter();
-    let dir = |positional: &mut std::vec::IntoIter<String>| {
-        PathBuf::from(positional.next().unwrap_or_else(|| DEFAULT_DIR.to_owned()))
-    };
-    let command = match sub.as_str() {
-        "-h" | "--help" | "help" => return Ok(Command::Help),
-        "-V" | "--version" => return Ok(Command::Version),
-        "check" => Command::Check {
-            dir: dir(&mut positional),
-        },
-        "docs" => Command::Docs {
-            dir: dir(&mut positional),
-            out: PathBuf::from(out.unwrap_or_else(|| DEFAULT_OUT.to_owned())),
-            check: check_flag,
-        },
-        "explain" => {
-            let query = positional
-                .next()
-                .ok_or("`errcat explain` needs a CODE (a code or a name)")?;
-            Command::Explain {
-                query,
-                catalog,
-                dir: dir(&mut positional),
-            }
-        }
-        other => return Err(format!("unknown command `{other}`")),
-    };
-    if let Some(extra) = positional.next() {
-        return Err(format!("unexpected argument `{extra}` for `errcat {sub}`"));
-    }
-    Ok(command)
 }
 
 /// Loads and validates the catalogs of `dir`, printing every problem on failure.
@@ -187,7 +127,14 @@ mod tests {
     use super::*;
 
     fn parse(args: &[&str]) -> Result<Command, String> {
-        parse_args(args.iter().map(OsString::from))
+        Cli::try_parse_from(std::iter::once("errcat").chain(args.iter().copied()))
+            .map(|cli| cli.command)
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_parser_is_consistent() {
+        Cli::command().debug_assert();
     }
 
     #[test]
@@ -242,10 +189,13 @@ mod tests {
                 .unwrap_err()
                 .contains("--check")
         );
-        assert!(parse(&["check", "a", "b"]).unwrap_err().contains("`b`"));
+        assert!(parse(&["check", "a", "b"]).unwrap_err().contains("'b'"));
         assert!(parse(&["explain"]).unwrap_err().contains("CODE"));
-        assert!(parse(&["frobnicate"]).unwrap_err().contains("frobnicate"));
-        assert_eq!(parse(&[]), Ok(Command::Help));
-        assert_eq!(parse(&["docs", "-h"]), Ok(Command::Help));
+        let typo = parse(&["explian"]).unwrap_err();
+        assert!(
+            typo.contains("explian") && typo.contains("explain"),
+            "{typo}"
+        );
+        assert!(parse(&["docs", "--chek"]).unwrap_err().contains("--check"));
     }
 }

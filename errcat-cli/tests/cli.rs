@@ -466,5 +466,15 @@ fn usage_errors_exit_with_2() {
     assert!(run.stderr.contains("Usage:"), "{run:?}");
     let run = errcat(&repo(), &["--help"]);
     assert_eq!(run.code, Some(0), "{run:?}");
-    assert!(run.stdout.contains("errcat explain CODE"), "{run:?}");
+    assert!(run.stdout.contains("explain"), "{run:?}");
+    let run = errcat(&repo(), &["explain", "--help"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("Usage: errcat explain [OPTIONS] <CODE> [DIR]"),
+        "{run:?}"
+    );
+    let run = errcat(&repo(), &["completions", "bash"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.contains("explain"), "{run:?}");
 }
