@@ -59,7 +59,7 @@ fn main() -> Result<(), errcat_build::Error> {
     }
 
     let mut baseline = String::new();
-    let messenger = "errcat::messenger::Error";
+    let messenger = "errcat_catalogs::messenger::Error";
     let synthetic = "crate::generated::synthetic::Error";
     match_fn(
         &mut baseline,

@@ -17,7 +17,7 @@ use hyper::header::{HOST, HeaderMap};
 use hyper::{Method, Request, StatusCode};
 use hyper_util::rt::TokioIo;
 
-use errcat::{exchange, game_account, item_market, messenger, mixin};
+use errcat_catalogs::{exchange, game_account, item_market, messenger, mixin};
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -63,6 +63,18 @@ impl Client {
     }
 }
 
+/// A received error as the client reads it: its code, and its message with the values read
+/// back (or the text as received, if the catalog does not give it).
+fn describe<F: errcat::Raised, B: std::fmt::Display>(
+    failure: Option<F>,
+    body: &B,
+) -> (String, String) {
+    match failure {
+        Some(f) => (format!("{:?}", f.error()), format!("{f} {:?}", f.values())),
+        None => ("(not in the catalog)".to_owned(), body.to_string()),
+    }
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), BoxError> {
     let addr: SocketAddr = std::env::args()
@@ -78,6 +90,17 @@ async fn main() -> Result<(), BoxError> {
     println!("POST /withdraw -> {}", reply.status);
     println!("  {:?}: {body}", body.error());
 
+    // The filled message comes back with its value, typed.
+    let reply = client.send(Method::POST, "/sms/+8613800138000").await?;
+    let body = mixin::Body::from_http(reply.status.as_u16(), &reply.body)?;
+    let failure = body.failure().ok_or("the body is not a mixin failure")?;
+    println!("POST /sms/+8613800138000 -> {}", reply.status);
+    println!(
+        "  {:?}: {failure} (phone {:?})",
+        failure.error(),
+        failure.value("phone")
+    );
+
     for path in [
         "/errors/game_account/LACK_OF_POC",
         "/errors/game_account/ETC",
@@ -91,23 +114,23 @@ async fn main() -> Result<(), BoxError> {
         let (error, message) = match path.split('/').nth(2) {
             Some("game_account") => {
                 let body = game_account::Body::from_http(status, &reply.body)?;
-                (format!("{:?}", body.error()), body.to_string())
+                describe(body.failure(), &body)
             }
             Some("item_market") => {
                 let body = item_market::Body::from_http(status, &reply.body)?;
-                (format!("{:?}", body.error()), body.to_string())
+                describe(body.failure(), &body)
             }
             Some("exchange") => {
                 let body = exchange::Body::from_http(status, &reply.body)?;
-                (format!("{:?}", body.error()), body.to_string())
+                describe(body.failure(), &body)
             }
             Some("mixin") => {
                 let body = mixin::Body::from_http(status, &reply.body)?;
-                (format!("{:?}", body.error()), body.to_string())
+                describe(body.failure(), &body)
             }
             _ => {
                 let body = messenger::Body::from_http(status, &reply.body)?;
-                (format!("{:?}", body.error()), body.to_string())
+                describe(body.failure(), &body)
             }
         };
         println!("GET {path} -> {}", reply.status);
@@ -117,7 +140,10 @@ async fn main() -> Result<(), BoxError> {
     let reply = client.send(Method::GET, "/messenger/flood").await?;
     let body = messenger::Body::from_http(reply.status.as_u16(), &reply.body)?;
     println!("GET /messenger/flood -> {}", reply.status);
-    println!("  {:?}: {body} (wait {:?})", body.error(), body.wait);
+    let flood = body
+        .failure()
+        .ok_or("the body is not a messenger failure")?;
+    println!("  {:?}: {flood} (wait {:?})", flood.error(), flood.wait());
 
     let reply = client.send(Method::GET, "/messenger/register/2").await?;
     let body = messenger::Body::from_http(reply.status.as_u16(), &reply.body)?;

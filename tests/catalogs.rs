@@ -3,11 +3,10 @@
 //! errcat-build): round trips through code and name, statuses, messages, `Display`, aliases,
 //! placeholders and sections; then what each catalog has of its own.
 
-use std::fmt::Display;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use errcat::{Piece, UnknownCode, UnknownName};
+use errcat::{Filled, Piece, UnknownCode, UnknownName, Value};
 use errcat_build::model::{Catalog, Code, Entry, Segment};
 
 fn model(module: &str) -> &'static Catalog {
@@ -84,7 +83,7 @@ fn expected_template(e: &'static Entry) -> Vec<Piece> {
 /// hold their entries in order. Unknown codes and names are rejected.
 macro_rules! check_module {
     ($module:ident, code: $code:expr, unknown: $unknown:expr) => {{
-        use errcat::$module::{Error, NAME, Section};
+        use errcat_catalogs::$module::{Error, Failure, NAME, Section};
         let cat = model(stringify!($module));
         assert_eq!(NAME, cat.module);
         assert!(cat.entry_count() > 0);
@@ -119,14 +118,23 @@ macro_rules! check_module {
             assert_eq!(error.placeholders(), names, "{label}");
             assert_eq!(error.template(), expected_template(e), "{label}");
             let args = samples(e);
-            let refs: Vec<&dyn Display> = args.iter().map(|a| a as &dyn Display).collect();
+            let values: Vec<Value> = args.iter().map(|a| Value::from(a.clone())).collect();
             assert_eq!(
-                error.render(&refs).to_string(),
+                Filled::new(error.template(), &values).to_string(),
                 expected_render(e, &args),
                 "{label}"
             );
-            // Without arguments, placeholders render as `{name}`: the message itself.
-            assert_eq!(error.render(&[]).to_string(), error.message(), "{label}");
+            // Without values, placeholders show as `{name}`: the message itself.
+            assert_eq!(
+                Filled::new(error.template(), &[]).to_string(),
+                error.message(),
+                "{label}"
+            );
+            assert_eq!(
+                Failure::unfilled(error).to_string(),
+                error.message(),
+                "{label}"
+            );
         }
         assert_eq!(Section::ALL.len(), cat.sections.len());
         for (&section, s) in Section::ALL.iter().zip(&cat.sections) {
@@ -172,7 +180,7 @@ fn mixin_matches_its_catalog() {
 
 #[test]
 fn exchange_alias_resolves_to_the_first_row() {
-    use errcat::exchange::Error;
+    use errcat_catalogs::exchange::Error;
     let forbidden = Error::from_code(400403).unwrap();
     assert_eq!(forbidden, Error::ForbiddenError);
     assert_eq!("PERMISSION_DENIED_ERROR".parse::<Error>(), Ok(forbidden));
@@ -190,37 +198,48 @@ fn exchange_alias_resolves_to_the_first_row() {
 }
 
 #[test]
-fn mixin_placeholders_render() {
-    use errcat::mixin::{Error, Section};
+fn mixin_placeholders_are_filled_from_typed_values() {
+    use errcat_catalogs::mixin::{Error, Failure, Section, values};
     let sms = Error::from_code(10003).unwrap();
     assert_eq!(sms, Error::SmsDeliveryFailed);
     assert_eq!(sms.message(), "Failed to deliver SMS to {phone}.");
     assert_eq!(sms.placeholders(), ["phone"]);
+    let filled = Failure::from(values::SmsDeliveryFailed {
+        phone: "+8613800138000".into(),
+    });
     assert_eq!(
-        sms.render(&[&"+8613800138000"]).to_string(),
+        filled.to_string(),
         "Failed to deliver SMS to +8613800138000."
     );
+    assert_eq!(filled.error(), sms);
     assert_eq!(
-        Error::InvalidPhoneNumber
-            .render(&[&"+4915100000000"])
-            .to_string(),
+        Failure::from(values::InvalidPhoneNumber {
+            phone: String::from("+4915100000000").into()
+        })
+        .to_string(),
         "Invalid phone number +4915100000000"
     );
     assert_eq!(
-        Error::PrivateKeyMissing.render(&[&"XYZ"]).to_string(),
+        Failure::from(values::PrivateKeyMissing {
+            chain: "XYZ".into()
+        })
+        .to_string(),
         "Private key for XYZ missing."
     );
-    let pool = Error::from_code(30103).unwrap();
+    let pool = Failure::from(values::InsufficientPool {
+        asset_id: "c6d0c728-2624-429b-8e0d-d9d19b6592fa".into(),
+    });
     assert_eq!(
-        pool.render(&[&"c6d0c728-2624-429b-8e0d-d9d19b6592fa"])
-            .to_string(),
+        pool.to_string(),
         "Insufficient c6d0c728-2624-429b-8e0d-d9d19b6592fa pool"
     );
-    // A missing argument is written as the placeholder's name.
-    assert_eq!(pool.render(&[]).to_string(), "Insufficient {asset_id} pool");
-    // Arguments are any Display value.
+    // Sent without its values, deliberately: the placeholder shows as its name.
     assert_eq!(
-        Error::TooManyApps.render(&[&10]).to_string(),
+        Failure::unfilled(Error::InsufficientPool).to_string(),
+        "Insufficient {asset_id} pool"
+    );
+    assert_eq!(
+        Failure::TOO_MANY_APPS.to_string(),
         "You have created too many apps, the maximum is 10."
     );
     assert_eq!(Error::InsufficientBalance.http_status(), 202);
@@ -230,7 +249,7 @@ fn mixin_placeholders_render() {
 
 #[test]
 fn item_market_retryable_follows_the_section() {
-    use errcat::item_market::{Error, Section};
+    use errcat_catalogs::item_market::{Error, Section};
     for e in Error::ALL {
         let expected = match e.section() {
             Section::Retryable => Some(true),
@@ -248,7 +267,12 @@ fn item_market_retryable_follows_the_section() {
     assert_eq!(http.retryable(), None);
     assert_eq!(http.http_status(), 400);
     assert_eq!(
-        Error::IllegalState.render(&[&"market closed"]).to_string(),
+        errcat_catalogs::item_market::Failure::from(
+            errcat_catalogs::item_market::values::IllegalState {
+                error_message: "market closed".into()
+            }
+        )
+        .to_string(),
         "Illegal state: market closed"
     );
     assert_eq!(
@@ -259,12 +283,15 @@ fn item_market_retryable_follows_the_section() {
 
 #[test]
 fn game_account_groups_and_relayed_message() {
-    use errcat::game_account::{Error, Section};
+    use errcat_catalogs::game_account::{Error, Section};
     let etc = Error::from_code("ETC").unwrap();
     assert_eq!(etc, Error::Etc);
     assert_eq!(etc.http_status(), 505);
     assert_eq!(
-        etc.render(&[&"error on loadAccount"]).to_string(),
+        errcat_catalogs::game_account::Failure::from(errcat_catalogs::game_account::values::Etc {
+            relayed_message: "error on loadAccount".into()
+        })
+        .to_string(),
         "ETC : error on loadAccount"
     );
     assert_eq!(Error::MissingParameter.message(), "Bad request");

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use errcat::{exchange, game_account, item_market, messenger, mixin};
+use errcat_catalogs::{exchange, game_account, item_market, messenger, mixin};
 use hyper::Method;
 use serde_json::{Value, json};
 
@@ -40,22 +40,39 @@ fn json(reply: &Reply) -> Value {
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&reply.body)))
 }
 
-/// Every code of one catalog module, over HTTP, as its body and as a problem document.
+/// Every code of one catalog module, over HTTP, as its body and as a problem document: the
+/// message filled with the values the service raised it with, read back into the same typed
+/// error with the same values. Returns (codes, codes with placeholders) served.
 macro_rules! check_catalog {
-    ($client:expr, $module:ident) => {{
+    ($client:expr, $module:ident, $raise:expr) => {{
         let client: &mut Client = $client;
-        let mut count = 0;
+        let raise: fn($module::Error) -> $module::Failure = $raise;
+        let (mut count, mut filled) = (0, 0);
         for &error in $module::Error::ALL {
+            let raised = raise(error);
             let path = format!("/errors/{}/{}", $module::NAME, error.code());
             let reply = client.send(Method::GET, &path).await.unwrap();
             assert_eq!(reply.status.as_u16(), error.http_status(), "{path}");
             assert_eq!(content_type(&reply), "application/json", "{path}");
-            assert_eq!(json(&reply), serde_json::to_value(error).unwrap(), "{path}");
-            // Client side: status and bytes back to the same typed error.
+            assert_eq!(
+                json(&reply),
+                serde_json::to_value(&raised).unwrap(),
+                "{path}"
+            );
+            // Client side: status and bytes back to the same typed error and values.
             let body = $module::Body::from_http(reply.status.as_u16(), &reply.body).unwrap();
             assert_eq!(body.error(), Some(error), "{path}");
             assert_eq!(body.code.to_string(), error.code().to_string());
-            assert_eq!(body, $module::Body::new(error), "{path}");
+            let back = body
+                .failure()
+                .unwrap_or_else(|| panic!("{path}: no failure in {body:?}"));
+            assert_eq!(back, raised, "{path}");
+            if !error.placeholders().is_empty() {
+                filled += 1;
+                assert!(!body.message.contains('{'), "{path}: {}", body.message);
+                assert_eq!(back.values().len(), error.placeholders().len());
+                assert!(back.values().iter().all(|v| !v.is_absent()), "{path}");
+            }
 
             let path = format!("/problems/{}/{}", $module::NAME, error.code());
             let reply = client.send(Method::GET, &path).await.unwrap();
@@ -68,11 +85,11 @@ macro_rules! check_catalog {
                 problem["title"],
                 error.status_code().canonical_reason().unwrap()
             );
-            assert_eq!(problem["detail"], error.message());
+            assert_eq!(problem["detail"], raised.to_string());
             assert_eq!(problem["code"], serde_json::to_value(error.code()).unwrap());
             count += 1;
         }
-        count
+        (count, filled)
     }};
 }
 
@@ -80,13 +97,20 @@ macro_rules! check_catalog {
 async fn every_code_of_every_catalog_is_served_as_documented() {
     tokio::time::timeout(LIMIT, async {
         let mut client = start().await;
-        let mut total = 0;
-        total += check_catalog!(&mut client, game_account);
-        total += check_catalog!(&mut client, item_market);
-        total += check_catalog!(&mut client, exchange);
-        total += check_catalog!(&mut client, mixin);
-        total += check_catalog!(&mut client, messenger);
+        let counts = [
+            check_catalog!(&mut client, game_account, server::game_account_failure),
+            check_catalog!(&mut client, item_market, server::item_market_failure),
+            check_catalog!(&mut client, exchange, |e| exchange::Failure::plain(e)
+                .unwrap()),
+            check_catalog!(&mut client, mixin, server::mixin_failure),
+            check_catalog!(&mut client, messenger, |e| messenger::Failure::plain(e)
+                .unwrap()),
+        ];
+        let total: usize = counts.iter().map(|c| c.0).sum();
+        let filled: usize = counts.iter().map(|c| c.1).sum();
         assert!(total > 600, "{total}");
+        // Every code with placeholders of the bundled catalogs: 1 + 2 + 0 + 4 + 0.
+        assert_eq!(filled, 7, "{counts:?}");
     })
     .await
     .expect("the test took too long");
@@ -98,8 +122,16 @@ async fn the_readme_handler_gives_the_readme_response() {
         let mut client = start().await;
         let reply = client.send(Method::POST, "/withdraw").await.unwrap();
         assert_eq!(reply.status, hyper::StatusCode::ACCEPTED);
-        assert_eq!(content_type(&reply), "application/json");
         let text = r#"{"error":{"status":202,"code":20117,"description":"Insufficient balance."}}"#;
+        assert_eq!(&reply.body[..], text.as_bytes());
+
+        let reply = client
+            .send(Method::POST, "/sms/+8613800138000")
+            .await
+            .unwrap();
+        assert_eq!(reply.status, hyper::StatusCode::ACCEPTED);
+        assert_eq!(content_type(&reply), "application/json");
+        let text = r#"{"error":{"status":202,"code":10003,"description":"Failed to deliver SMS to +8613800138000."}}"#;
         assert_eq!(&reply.body[..], text.as_bytes());
         assert_eq!(
             reply.headers.get(hyper::header::CONTENT_LENGTH).unwrap(),
@@ -127,6 +159,7 @@ async fn run_time_values_and_rendered_messages_go_over_http() {
             (body.error(), body.wait),
             (Some(messenger::Error::FloodRequest), Some(30))
         );
+        assert_eq!(body.failure().unwrap().wait(), Some(30));
 
         // A documented minor code, and one the catalog does not list: both kept.
         for minor in [2, 99] {
@@ -140,12 +173,21 @@ async fn run_time_values_and_rendered_messages_go_over_http() {
         }
 
         let reply = client
-            .send(Method::GET, "/mixin/sms/+8613800138000")
+            .send(Method::POST, "/sms/+4915100000000")
             .await
             .unwrap();
         assert_eq!(
             json(&reply),
-            json!({"error": {"status": 202, "code": 10003, "description": "Failed to deliver SMS to +8613800138000."}})
+            json!({"error": {"status": 202, "code": 10003, "description": "Failed to deliver SMS to +4915100000000."}})
+        );
+        let failure = mixin::Body::from_http(202, &reply.body)
+            .unwrap()
+            .failure()
+            .unwrap();
+        assert_eq!(failure.error(), mixin::Error::SmsDeliveryFailed);
+        assert_eq!(
+            failure.value("phone").and_then(|v| v.as_str()),
+            Some("+4915100000000")
         );
 
         let reply = client
@@ -154,7 +196,7 @@ async fn run_time_values_and_rendered_messages_go_over_http() {
             .unwrap();
         assert_eq!(reply.status.as_u16(), 404);
         let err = mixin::Body::from_http(404, &reply.body).unwrap_err();
-        assert_eq!(err.kind(), errcat::BodyErrorKind::NotJson);
+        assert_eq!(err.kind(), errcat::wire::BodyErrorKind::NotJson);
     })
     .await
     .expect("the test took too long");

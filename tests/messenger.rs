@@ -1,13 +1,13 @@
-//! The generated `errcat::messenger` module, entry by entry against the catalog model it was
+//! The generated `errcat_catalogs::messenger` module, entry by entry against the catalog model it was
 //! generated from (loaded here with errcat-build), and against a few values read off the
 //! source document (`tests/sources/messenger.txt`).
 
 use std::path::Path;
 use std::sync::OnceLock;
 
-use errcat::messenger::{self, Detailed, Error, Minor, Section, minor};
 use errcat::{UnknownCode, UnknownName};
 use errcat_build::model::{Catalog, Code, Entry, Value};
+use errcat_catalogs::messenger::{self, Detailed, Error, Minor, Section, minor};
 
 fn model() -> &'static Catalog {
     static MODEL: OnceLock<Catalog> = OnceLock::new();

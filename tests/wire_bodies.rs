@@ -2,7 +2,10 @@
 //! parse into the typed bodies and serialize back to the same JSON; every code of every catalog
 //! round-trips; unknown codes and fields are kept and ignored; broken bodies are told apart.
 
-use errcat::{BodyErrorKind, Problem, exchange, game_account, item_market, messenger, mixin};
+use errcat::Problem;
+use errcat::status::http;
+use errcat::wire::BodyErrorKind;
+use errcat_catalogs::{exchange, game_account, item_market, messenger, mixin};
 use serde_json::{Value, json};
 
 fn fixture(name: &str) -> (Vec<u8>, Value) {
@@ -53,41 +56,46 @@ fn item_market_example_has_an_unlisted_code_that_is_kept() {
     assert_eq!(body.message, "App id & secret is not valid");
     assert_eq!(body.status, 500);
     assert_eq!(serde_json::to_value(&body).unwrap(), value);
-    // The strict reading, into the enum, refuses it and names the code.
-    let err = serde_json::from_slice::<item_market::Error>(&bytes).unwrap_err();
+    // The strict reading, into the owned error, refuses it and names the code.
+    let err = serde_json::from_slice::<item_market::Failure>(&bytes).unwrap_err();
     assert!(err.to_string().contains("INVALID_APP_CREDENTIAL"), "{err}");
 }
 
 #[test]
 fn every_code_of_every_catalog_round_trips() {
-    fn check<B, E>(all: &[E], body: impl Fn(E) -> B)
-    where
-        B: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
-        E: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug + Copy,
-    {
-        assert!(!all.is_empty());
-        for &error in all {
-            let json = serde_json::to_vec(&body(error)).unwrap();
-            let back: B = serde_json::from_slice(&json).unwrap();
-            assert_eq!(back, body(error));
-            assert_eq!(serde_json::to_vec(&error).unwrap(), json, "{error:?}");
-            assert_eq!(serde_json::from_slice::<E>(&json).unwrap(), error);
-        }
+    /// Each code's body, and each code as an owned error without values, which reads back as
+    /// the same (its placeholders shown as `{name}` read as absent).
+    macro_rules! check {
+        ($module:ident) => {{
+            let all = $module::Error::ALL;
+            assert!(!all.is_empty());
+            for &error in all {
+                let body = $module::Body::new(error);
+                let json = serde_json::to_vec(&body).unwrap();
+                let back: $module::Body = serde_json::from_slice(&json).unwrap();
+                assert_eq!(back, body);
+                let failure = $module::Failure::unfilled(error);
+                assert_eq!(serde_json::to_vec(&failure).unwrap(), json, "{error:?}");
+                let read = serde_json::from_slice::<$module::Failure>(&json).unwrap();
+                assert_eq!(read, failure);
+                assert!(read.values().iter().all(|v| v.is_absent()), "{error:?}");
+            }
+        }};
     }
-    check(game_account::Error::ALL, game_account::Body::new);
-    check(item_market::Error::ALL, item_market::Body::new);
-    check(exchange::Error::ALL, exchange::Body::new);
-    check(mixin::Error::ALL, mixin::Body::new);
-    check(messenger::Error::ALL, messenger::Body::new);
+    check!(game_account);
+    check!(item_market);
+    check!(exchange);
+    check!(mixin);
+    check!(messenger);
 
     // Reading a response gives the same typed error and keeps the status.
     for &e in mixin::Error::ALL {
-        let json = serde_json::to_vec(&e).unwrap();
+        let json = serde_json::to_vec(&mixin::Body::new(e)).unwrap();
         let body = mixin::Body::from_http(e.http_status(), &json).unwrap();
         assert_eq!((body.error(), body.status), (Some(e), e.http_status()));
     }
     for &e in exchange::Error::ALL {
-        let json = serde_json::to_vec(&e).unwrap();
+        let json = serde_json::to_vec(&exchange::Body::new(e)).unwrap();
         let body = exchange::Body::from_http(e.http_status(), &json).unwrap();
         assert_eq!((body.error(), body.status), (Some(e), e.http_status()));
     }
@@ -96,7 +104,7 @@ fn every_code_of_every_catalog_round_trips() {
 #[test]
 fn the_shapes_of_the_undocumented_bodies_are_the_catalogs_choice() {
     assert_eq!(
-        serde_json::to_value(exchange::Error::InsufficientBalanceError).unwrap(),
+        serde_json::to_value(exchange::Failure::INSUFFICIENT_BALANCE_ERROR).unwrap(),
         json!({"code": 400014, "message": "Insufficient Balance Error"})
     );
     let body = messenger::Body::new(messenger::Error::FloodRequest).with_wait(30);
@@ -166,7 +174,10 @@ fn broken_bodies_say_what_is_wrong() {
     }
     let cases: &[(&[u8], &str)] = &[
         (br#"{"message": "no code"}"#, "missing field `code`"),
-        (br#"{"code": 5, "message": "x"}"#, "string error code"),
+        (
+            br#"{"code": 5, "message": "x"}"#,
+            "field `code`: invalid type: integer `5`, expected a string",
+        ),
         (br#"["code", "message"]"#, "expected a JSON object"),
     ];
     for (json, says) in cases {
@@ -191,7 +202,7 @@ fn broken_bodies_say_what_is_wrong() {
 #[test]
 fn a_status_that_disagrees_with_the_code_is_kept_not_rejected() {
     // item_market's body has no status: the response's is kept.
-    let json = serde_json::to_vec(&item_market::Error::NotFound).unwrap();
+    let json = serde_json::to_vec(&item_market::Failure::NOT_FOUND).unwrap();
     let body = item_market::Body::from_http(500, &json).unwrap();
     assert_eq!(body.error(), Some(item_market::Error::NotFound));
     assert_eq!(item_market::Error::NotFound.http_status(), 406);
@@ -206,21 +217,54 @@ fn a_status_that_disagrees_with_the_code_is_kept_not_rejected() {
 }
 
 #[test]
-fn rendered_messages_go_on_the_wire() {
-    let body = mixin::Body::rendered(mixin::Error::SmsDeliveryFailed, &[&"+8613800138000"]);
+fn filled_messages_and_their_values_go_on_the_wire_and_back() {
+    let sms = mixin::Failure::from(mixin::values::SmsDeliveryFailed {
+        phone: "+8613800138000".into(),
+    });
+    let value = serde_json::to_value(&sms).unwrap();
     assert_eq!(
-        serde_json::to_value(&body).unwrap(),
+        value,
         json!({"error": {"status": 202, "code": 10003, "description": "Failed to deliver SMS to +8613800138000."}})
     );
-    let body = item_market::Body::rendered(item_market::Error::IllegalState, &[&"market closed"]);
+    // The client reads the values back out of the message.
+    let back: mixin::Failure = serde_json::from_value(value).unwrap();
+    assert_eq!(back, sms);
+    assert_eq!(
+        back.value("phone").and_then(|v| v.as_str()),
+        Some("+8613800138000")
+    );
+
+    let state = item_market::Failure::from(item_market::values::IllegalState {
+        error_message: "market closed".into(),
+    });
+    let body = item_market::Body::from(state.clone());
     assert_eq!(body.message, "Illegal state: market closed");
     assert_eq!(body.to_string(), "Illegal state: market closed");
+    assert_eq!(body.failure(), Some(state));
+    // A message the catalog's template does not give (a newer wording): the body keeps the
+    // text, and there is no failure to read values from.
+    let reworded = item_market::Body {
+        message: "Illegal state now: market closed".into(),
+        ..body
+    };
+    assert_eq!(reworded.failure(), None);
     // Without placeholders, the message stays the catalog's static text.
-    let body = mixin::Body::rendered(mixin::Error::InsufficientBalance, &[&"ignored"]);
+    let body = mixin::Failure::INSUFFICIENT_BALANCE.body();
     assert!(matches!(
         body.message,
         std::borrow::Cow::Borrowed("Insufficient balance.")
     ));
+    // Messenger's run-time wait parameter and minor code travel with the owned error.
+    let flood = messenger::Failure::FLOOD_REQUEST
+        .with_wait(30)
+        .with_minor(1);
+    let json = serde_json::to_vec(&flood).unwrap();
+    let back = messenger::Body::from_json(&json)
+        .unwrap()
+        .failure()
+        .unwrap();
+    assert_eq!((back.wait(), back.minor_code()), (Some(30), Some(1)));
+    assert_eq!(back, flood);
 }
 
 #[test]
@@ -271,7 +315,7 @@ fn status_codes_are_the_documented_ones() {
 #[test]
 fn problem_documents_follow_rfc_9457() {
     assert_eq!(
-        serde_json::to_value(Problem(mixin::Error::InsufficientBalance)).unwrap(),
+        serde_json::to_value(Problem(mixin::Failure::INSUFFICIENT_BALANCE)).unwrap(),
         json!({
             "type": "about:blank",
             "title": "Accepted",
@@ -295,7 +339,7 @@ fn problem_documents_follow_rfc_9457() {
             "wait": 30
         })
     );
-    let value = serde_json::to_value(Problem(game_account::Error::LackOfPoc)).unwrap();
+    let value = serde_json::to_value(Problem(game_account::Failure::LACK_OF_POC)).unwrap();
     assert_eq!(value["code"], "LACK_OF_POC");
     assert_eq!(value["title"], "Bad Request");
 }

@@ -187,11 +187,12 @@ macro_rules! catalog_benches {
                 }
             })
         });
+        let values = [errcat::Value::from("abc"), errcat::Value::Int(42)];
         g.bench_function("errcat_render", |b| {
             b.iter(|| {
                 for e in all {
                     s.clear();
-                    write!(s, "{}", e.render(&[&"abc", &42])).unwrap();
+                    write!(s, "{}", errcat::Filled::new(e.template(), &values)).unwrap();
                     black_box(&s);
                 }
             })
@@ -232,7 +233,7 @@ fn messenger(c: &mut Criterion) {
     catalog_benches!(
         c,
         "messenger",
-        errcat::messenger,
+        errcat_catalogs::messenger,
         errcat_bench::baseline::messenger_code_match,
         errcat_bench::baseline::messenger_name_match
     );

@@ -57,10 +57,52 @@ fn the_counter_sees_allocations() {
         let v: Vec<u64> = std::hint::black_box(vec![1, 2, 3]);
         assert_eq!(v.len(), 3);
         let mut s = String::new();
-        write!(s, "{}", errcat::messenger::Error::BadRequest).unwrap();
+        write!(s, "{}", errcat_catalogs::messenger::Error::BadRequest).unwrap();
         assert!(!s.is_empty());
     });
     assert!(n >= 2, "counted {n} allocations, expected at least 2");
+}
+
+/// Values for any message's first two placeholders.
+const VALUES: [errcat::Value; 2] = [
+    errcat::Value::Str(std::borrow::Cow::Borrowed("abc")),
+    errcat::Value::Int(42),
+];
+
+/// The typed constructors take the caller's values as they are: a `&'static str`, an integer or
+/// a `String` moved in, and nothing else is allocated, neither to build the owned error nor to
+/// write its message.
+#[test]
+fn typed_constructors_allocate_nothing_beyond_the_callers_values() {
+    use errcat_catalogs::{game_account, mixin};
+    let mut out = String::with_capacity(1024);
+    let phone = String::from("+8613800138000");
+    let n = allocations(|| {
+        let sms = mixin::Failure::from(mixin::values::SmsDeliveryFailed {
+            phone: phone.clone().into(),
+        });
+        let _ = sms;
+    });
+    assert_eq!(n, 1, "only the clone of the caller's String: {n}");
+    let n = allocations(|| {
+        let sms = mixin::Failure::from(mixin::values::SmsDeliveryFailed {
+            phone: "+8613800138000".into(),
+        });
+        out.clear();
+        write!(out, "{sms}").unwrap();
+        assert_eq!(out, "Failed to deliver SMS to +8613800138000.");
+        let etc = game_account::Failure::from(game_account::values::Etc {
+            relayed_message: "error on loadAccount".into(),
+        });
+        out.clear();
+        write!(out, "{etc}").unwrap();
+        assert_eq!(out, "ETC : error on loadAccount");
+        let plain = mixin::Failure::INSUFFICIENT_BALANCE;
+        out.clear();
+        write!(out, "{plain}").unwrap();
+        assert_eq!(out, "Insufficient balance.");
+    });
+    assert_eq!(n, 0, "{n} allocations");
 }
 
 macro_rules! no_allocations {
@@ -81,13 +123,23 @@ macro_rules! no_allocations {
                     assert!(!e.message().is_empty());
 
                     out.clear();
-                    write!(out, "{}", e.render(&[&"abc", &42])).unwrap();
+                    write!(out, "{}", errcat::Filled::new(e.template(), &VALUES)).unwrap();
                     if e.placeholders().is_empty() {
                         assert_eq!(out, e.message());
                     } else {
                         assert!(out.contains("abc"), "{out}");
                         assert_ne!(out, e.message());
                     }
+
+                    // The owned error of a bare code: built and written without allocating.
+                    let failure = cat::Failure::unfilled(e);
+                    out.clear();
+                    write!(out, "{failure}").unwrap();
+                    assert_eq!(out, e.message());
+                    assert_eq!(
+                        cat::Failure::plain(e).is_some(),
+                        e.placeholders().is_empty()
+                    );
 
                     assert_eq!(cat::Error::from_code(e.code()), Some(e));
                     assert_eq!(cat::Error::from_name(e.name()), Some(e));
@@ -126,7 +178,7 @@ macro_rules! no_allocations {
     };
 }
 
-no_allocations!(messenger_allocates_nothing, errcat::messenger, has_aliases: false);
+no_allocations!(messenger_allocates_nothing, errcat_catalogs::messenger, has_aliases: false);
 no_allocations!(
     synthetic_allocates_nothing,
     errcat_bench::generated::synthetic,

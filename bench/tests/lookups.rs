@@ -47,18 +47,18 @@ macro_rules! round_trip {
     };
 }
 
-round_trip!(exchange, errcat::exchange, integer);
-round_trip!(game_account, errcat::game_account);
-round_trip!(item_market, errcat::item_market);
-round_trip!(messenger, errcat::messenger, integer);
-round_trip!(mixin, errcat::mixin, integer);
+round_trip!(exchange, errcat_catalogs::exchange, integer);
+round_trip!(game_account, errcat_catalogs::game_account);
+round_trip!(item_market, errcat_catalogs::item_market);
+round_trip!(messenger, errcat_catalogs::messenger, integer);
+round_trip!(mixin, errcat_catalogs::mixin, integer);
 round_trip!(synthetic, errcat_bench::generated::synthetic, integer);
 
 /// `Debug` of `Error` and `Minor` is written out from tables rather than derived; it prints
 /// what the derive would.
 #[test]
 fn debug_prints_variant_names_as_derived() {
-    use errcat::messenger::{Error, Minor, minor};
+    use errcat_catalogs::messenger::{Error, Minor, minor};
     assert_eq!(format!("{:?}", Error::BadRequest), "BadRequest");
     let m = Minor::from(minor::UserRegisterBadPayload::Minor1);
     assert_eq!(format!("{m:?}"), "UserRegisterBadPayload(Minor1)");
@@ -76,26 +76,29 @@ fn debug_prints_variant_names_as_derived() {
     }
 }
 
-/// `render` writes each argument in place of its placeholder, and a missing one as `{name}`.
+/// The template filled with values writes each value in place of its placeholder, and a missing
+/// one as `{name}`.
 #[test]
-fn render_fills_placeholders_and_marks_missing_ones() {
+fn templates_fill_placeholders_and_mark_missing_ones() {
+    use errcat::{Filled, Value};
     use errcat_bench::generated::synthetic::Error;
+    let render = |e: Error, values: &[Value]| Filled::new(e.template(), values).to_string();
     let mut with_two = 0;
     for &e in Error::ALL {
         let names = e.placeholders();
         if names.is_empty() {
-            assert_eq!(e.render(&[&"x"]).to_string(), e.message());
+            assert_eq!(render(e, &[Value::from("x")]), e.message());
             continue;
         }
         // No arguments: the message as documented, placeholders and all.
-        assert_eq!(e.render(&[]).to_string(), e.message());
-        let all = e.render(&[&"ARG0", &17]).to_string();
+        assert_eq!(render(e, &[]), e.message());
+        let all = render(e, &[Value::from("ARG0"), Value::Int(17)]);
         assert!(all.contains("ARG0"), "{all}");
         assert!(!all.contains('{'), "{all}");
         if names.len() == 2 {
             with_two += 1;
             assert!(all.contains("17"), "{all}");
-            let one = e.render(&[&"ARG0"]).to_string();
+            let one = render(e, &[Value::from("ARG0")]);
             assert!(
                 one.contains("ARG0") && one.contains(&format!("{{{}}}", names[1])),
                 "{one}"

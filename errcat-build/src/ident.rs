@@ -1,7 +1,7 @@
 //! Every naming rule in one place: which names a catalog may use, and the Rust names they
 //! become. Nothing else in the generator converts names.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 /// `USER_NOT_FOUND`: entry, alias, section and minor names.
 pub fn is_upper_snake(s: &str) -> bool {
@@ -40,6 +40,22 @@ pub fn type_name(upper_snake: &str) -> String {
         format!("{name}_")
     } else {
         name
+    }
+}
+
+/// The name of the `Failure` constant of a code without placeholders, from its variant name:
+/// `UserNotFound` → `USER_NOT_FOUND`.
+pub fn const_name(type_name: &str) -> String {
+    type_name.trim_end_matches('_').to_shouty_snake_case()
+}
+
+/// The identifier of a field named after a placeholder: the name itself, or a raw identifier
+/// (`r#type`) where it is a keyword.
+pub fn field_name(snake: &str) -> String {
+    if is_keyword(snake) && !matches!(snake, "self" | "super" | "crate") {
+        format!("r#{snake}")
+    } else {
+        snake.to_owned()
     }
 }
 

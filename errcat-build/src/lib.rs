@@ -3,7 +3,7 @@
 //! ```no_run
 //! // build.rs
 //! fn main() -> Result<(), errcat_build::Error> {
-//!     errcat_build::Config::new().compile("catalogs")
+//!     errcat_build::Config::new().axum(true).compile("catalogs")
 //! }
 //! ```
 //!
@@ -11,6 +11,10 @@
 //! // src/lib.rs
 //! include!(concat!(env!("OUT_DIR"), "/errcat.rs"));
 //! ```
+//!
+//! The generated code depends on the `errcat` runtime crate, with the features of the
+//! integrations that `Config` turns on (`serde`, `http`, `axum`): a crate that calls
+//! `Config::new().axum(true)` depends on `errcat = { version = "0.1", features = ["axum"] }`.
 //!
 //! The pipeline runs one way: parsing reads each YAML file into a raw document,
 //! validation turns it into a [`Catalog`] (reporting every problem with its file, line and
@@ -27,6 +31,7 @@ mod validate;
 use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Error, Location};
+pub use emit::Integrations;
 pub use model::Catalog;
 
 /// The header written at the top of every generated Rust file.
@@ -39,6 +44,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     file_name: String,
     emit_rerun_if_changed: bool,
+    integrations: Integrations,
 }
 
 impl Default for Config {
@@ -54,7 +60,46 @@ impl Config {
             out_dir: None,
             file_name: "errcat.rs".to_owned(),
             emit_rerun_if_changed: true,
+            integrations: Integrations::default(),
         }
+    }
+
+    /// Generates `Serialize`/`Deserialize` for each catalog's `Body`, `Code` and `Failure`
+    /// (in the documented wire shape) and the readers `Body::from_json` and
+    /// `Body::from_http`. Needs the `serde` feature of the `errcat` runtime crate.
+    pub fn serde(&mut self, on: bool) -> &mut Self {
+        self.integrations.serde = on;
+        self
+    }
+
+    /// Generates `status_code()` (an `http::StatusCode`) for each catalog's `Error`, `Body`
+    /// and `Failure`. Needs the `http` feature of the `errcat` runtime crate.
+    pub fn http(&mut self, on: bool) -> &mut Self {
+        self.integrations.http = on;
+        self
+    }
+
+    /// Generates `IntoResponse` for each catalog's `Failure` and `Body`; turns on
+    /// [`Config::serde`] and [`Config::http`] too. Needs the `axum` feature of the `errcat`
+    /// runtime crate. `errcat::Problem(failure)` answers with `application/problem+json`.
+    pub fn axum(&mut self, on: bool) -> &mut Self {
+        self.integrations.axum = on;
+        if on {
+            self.integrations.serde = true;
+            self.integrations.http = true;
+        }
+        self
+    }
+
+    /// The integrations the generated code will contain.
+    pub fn integrations(&self) -> Integrations {
+        self.integrations
+    }
+
+    /// Renders `catalogs` as one formatted Rust file with this configuration's integrations:
+    /// what [`Config::compile`] writes.
+    pub fn generate(&self, catalogs: &[Catalog]) -> String {
+        format_rust(emit::rust::file(catalogs, self.integrations))
     }
 
     /// Writes to this directory instead of `$OUT_DIR`.
@@ -85,7 +130,7 @@ impl Config {
             }
         }
         let catalogs = load_dir(dir)?;
-        let code = generate_rust(&catalogs);
+        let code = self.generate(&catalogs);
         let out_dir = match &self.out_dir {
             Some(d) => d.clone(),
             None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| {
@@ -183,10 +228,10 @@ pub fn load_str(file: &Path, text: &str) -> Result<Catalog, Vec<Diagnostic>> {
     validate::validate(file, &parsed.doc, parsed.raw)
 }
 
-/// Renders the catalogs as one formatted Rust file.
+/// Renders the catalogs as one formatted Rust file, with no integrations (see
+/// [`Config::generate`]).
 pub fn generate_rust(catalogs: &[Catalog]) -> String {
-    let tokens = emit::rust::file(catalogs);
-    format_rust(tokens)
+    Config::new().generate(catalogs)
 }
 
 /// Renders the catalogs as Markdown: an index page (`README.md`) and one page per catalog,

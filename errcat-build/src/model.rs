@@ -221,9 +221,56 @@ pub enum Segment {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Placeholder {
     pub name: String,
+    /// The type of the value the typed constructor takes.
+    pub kind: PlaceholderType,
     pub documented: Option<String>,
     pub example: Option<String>,
     pub description: Option<String>,
+}
+
+/// The declared type of a placeholder's value (`type:`; `string` unless declared).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PlaceholderType {
+    /// Text: `Cow<'static, str>` in Rust.
+    #[default]
+    String,
+    /// `i64`.
+    Integer,
+    /// `f64`.
+    Float,
+    /// `bool`.
+    Bool,
+    /// Any `Display` value, kept as its text.
+    Display,
+}
+
+impl PlaceholderType {
+    /// The type as the catalog writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceholderType::String => "string",
+            PlaceholderType::Integer => "integer",
+            PlaceholderType::Float => "float",
+            PlaceholderType::Bool => "bool",
+            PlaceholderType::Display => "display",
+        }
+    }
+
+    /// The column type a wire parameter of this placeholder's name has, if there is one.
+    pub fn column_type(self) -> Option<ColumnType> {
+        match self {
+            PlaceholderType::String | PlaceholderType::Display => Some(ColumnType::String),
+            PlaceholderType::Integer => Some(ColumnType::Integer),
+            PlaceholderType::Bool => Some(ColumnType::Bool),
+            PlaceholderType::Float => None,
+        }
+    }
+}
+
+impl fmt::Display for PlaceholderType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -59,7 +59,8 @@ pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "minors",
     "note",
 ];
-pub(crate) const PLACEHOLDER_FIELDS: &[&str] = &["name", "documented", "example", "description"];
+pub(crate) const PLACEHOLDER_FIELDS: &[&str] =
+    &["name", "type", "documented", "example", "description"];
 pub(crate) const MINOR_FIELDS: &[&str] = &["code", "name", "detail", "reaction", "note"];
 pub(crate) const WIRE_FIELDS: &[&str] = &["envelope", "fields"];
 pub(crate) const WIRE_FIELD_FIELDS: &[&str] = &["name", "from", "column", "param", "type", "value"];
@@ -214,9 +215,22 @@ pub(crate) struct RawEntry {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPlaceholder {
     pub name: String,
+    #[serde(rename = "type")]
+    pub kind: Option<RawPlaceholderType>,
     pub documented: Option<String>,
     pub example: Option<String>,
     pub description: Option<String>,
+}
+
+/// The declared type of a placeholder's value.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum RawPlaceholderType {
+    String,
+    Integer,
+    Float,
+    Bool,
+    Display,
 }
 
 #[derive(Debug, Deserialize)]

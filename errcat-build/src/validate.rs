@@ -10,11 +10,12 @@ use std::path::Path;
 use crate::diagnostic::{Diagnostic, quote};
 use crate::ident;
 use crate::model::{
-    Catalog, Code, CodeKind, Column, ColumnType, Entry, Message, Minor, Placeholder, Section,
-    Segment, Value,
+    Catalog, Code, CodeKind, Column, ColumnType, Entry, Message, Minor, Placeholder,
+    PlaceholderType, Section, Segment, Value,
 };
 use crate::parse::{
-    Doc, RawCatalog, RawCode, RawColumn, RawColumnType, RawEntry, RawMinor, Step, entry_label,
+    Doc, RawCatalog, RawCode, RawColumn, RawColumnType, RawEntry, RawMinor, RawPlaceholderType,
+    Step, entry_label,
 };
 
 /// Validates one parsed file. `doc` is the file's document tree, used to find the place of a
@@ -174,6 +175,7 @@ impl Validator<'_> {
             sections.push(self.section(&at, s, status, &columns, &mut state));
         }
         self.duplicate_codes(&state.codes);
+        let wire = self.wire(&root, raw.wire.as_ref(), &columns, &sections);
         Catalog {
             file: self.file.to_path_buf(),
             module,
@@ -183,7 +185,7 @@ impl Validator<'_> {
             status,
             note: raw.note,
             code_kind: state.code_kind.unwrap_or(CodeKind::Integer),
-            wire: self.wire(&root, raw.wire.as_ref(), &columns),
+            wire,
             columns,
             sections,
         }
@@ -671,6 +673,16 @@ impl Validator<'_> {
                     .with_hint("placeholder names look like `asset_id`");
                 self.report(d);
             }
+            if matches!(p.name.as_str(), "self" | "super" | "crate") {
+                let d = self
+                    .diagnostic(
+                        &p_at.key("name"),
+                        format!("placeholder name {} is reserved in Rust", quote(&p.name)),
+                    )
+                    .with_entry(label)
+                    .with_hint("a placeholder becomes a field of the code's typed values: choose another name");
+                self.report(d);
+            }
             self.unique(
                 &mut seen,
                 p.name.clone(),
@@ -691,6 +703,13 @@ impl Validator<'_> {
             .iter()
             .map(|p| Placeholder {
                 name: p.name.clone(),
+                kind: match p.kind {
+                    None | Some(RawPlaceholderType::String) => PlaceholderType::String,
+                    Some(RawPlaceholderType::Integer) => PlaceholderType::Integer,
+                    Some(RawPlaceholderType::Float) => PlaceholderType::Float,
+                    Some(RawPlaceholderType::Bool) => PlaceholderType::Bool,
+                    Some(RawPlaceholderType::Display) => PlaceholderType::Display,
+                },
                 documented: p.documented.clone(),
                 example: p.example.clone(),
                 description: p.description.clone(),
@@ -1044,6 +1063,7 @@ impl Validator<'_> {
         root: &At,
         raw: Option<&crate::parse::RawWire>,
         columns: &[Column],
+        sections: &[Section],
     ) -> crate::model::Wire {
         use crate::model::{Wire, WireField, WireSource};
         let Some(raw) = raw else {
@@ -1093,7 +1113,7 @@ impl Validator<'_> {
                 "message" => Some(WireSource::Message),
                 "minor" => Some(WireSource::Minor),
                 "column" => self.wire_column(&f_at, f, &label, columns),
-                "param" => self.wire_param(&f_at, f, &label),
+                "param" => self.wire_param(&f_at, f, &label, sections),
                 "constant" => self.wire_constant(&f_at, f, &label),
                 other => {
                     let d = self
@@ -1200,14 +1220,50 @@ impl Validator<'_> {
         at: &At,
         f: &crate::parse::RawWireField,
         label: &str,
+        sections: &[Section],
     ) -> Option<crate::model::WireSource> {
-        let Some(kind) = f.kind else {
+        let param_name = f.param.as_deref().unwrap_or(&f.name);
+        // Placeholders of the same name fill the parameter, so they must agree on its type.
+        let same_name: Vec<(&Entry, PlaceholderType)> = sections
+            .iter()
+            .flat_map(|s| &s.entries)
+            .flat_map(|e| {
+                e.placeholders
+                    .iter()
+                    .filter(|p| p.name == param_name)
+                    .map(move |p| (e, p.kind))
+            })
+            .collect();
+        let declared = f.kind.map(|k| match k {
+            RawColumnType::Bool => ColumnType::Bool,
+            RawColumnType::Integer => ColumnType::Integer,
+            RawColumnType::String => ColumnType::String,
+        });
+        let inherited = same_name.first().and_then(|(_, k)| k.column_type());
+        let Some(kind) = declared.or(inherited) else {
             let d = self
                 .diagnostic(at, format!("{label}: `from: param` needs `type`"))
                 .with_hint("give the value's type: `type: integer` (or `bool`, `string`)");
             self.report(d);
             return None;
         };
+        for (e, k) in &same_name {
+            if k.column_type() != Some(kind) {
+                let d = self
+                    .diagnostic(
+                        at,
+                        format!(
+                            "{label}: parameter `{param_name}` is {kind}, but placeholder `{{{param_name}}}` of entry `{}` is {k}",
+                            e.label()
+                        ),
+                    )
+                    .with_hint(
+                        "a placeholder fills the wire parameter of its name: give both the same type",
+                    );
+                self.report(d);
+                return None;
+            }
+        }
         let (name, at) = match &f.param {
             Some(name) => (name, at.key("param")),
             None => (&f.name, at.key("name")),
@@ -1233,11 +1289,6 @@ impl Validator<'_> {
             self.report(d);
             return None;
         }
-        let kind = match kind {
-            RawColumnType::Bool => ColumnType::Bool,
-            RawColumnType::Integer => ColumnType::Integer,
-            RawColumnType::String => ColumnType::String,
-        };
         Some(crate::model::WireSource::Param {
             name: name.clone(),
             kind,

@@ -45,13 +45,18 @@ fn run(text: &str) -> Result<bool, TestCaseError> {
             }
         }
         Ok(catalog) => {
-            let code = errcat_build::generate_rust(std::slice::from_ref(&catalog));
+            let code = errcat_build::Config::new()
+                .axum(true)
+                .generate(std::slice::from_ref(&catalog));
             if let Err(e) = syn::parse_file(&code) {
                 return Err(TestCaseError::fail(format!(
                     "generated Rust does not parse: {e}\n--- catalog ---\n{text}\n--- code ---\n{code}"
                 )));
             }
-            prop_assert_eq!(&code, &errcat_build::generate_rust(&[catalog]));
+            prop_assert_eq!(
+                &code,
+                &errcat_build::Config::new().axum(true).generate(&[catalog])
+            );
             let value: serde_yaml::Value = serde_yaml::from_str(text).unwrap();
             let instance = serde_json::to_value(value).unwrap();
             let errors: Vec<String> = schema()

@@ -90,13 +90,16 @@ fn macro_consts(items: &[syn::Item], out: &mut Vec<(String, bool)>) {
 #[test]
 fn every_generated_method_and_constant_is_reserved() {
     let catalog = errcat_build::load_str(Path::new("shop.yaml"), CATALOG).unwrap();
-    let code = errcat_build::generate_rust(&[catalog]);
+    let code = errcat_build::Config::new().axum(true).generate(&[catalog]);
     let file = syn::parse_file(&code).unwrap();
 
     let mut items = Vec::new();
     associated(&file.items, "Error", &mut items);
     let fns: Vec<&str> = items.iter().filter(|i| i.1).map(|i| i.0.as_str()).collect();
-    assert!(fns.contains(&"code") && fns.contains(&"render"), "{fns:?}");
+    assert!(
+        fns.contains(&"code") && fns.contains(&"template"),
+        "{fns:?}"
+    );
     for (name, is_fn) in &items {
         if *is_fn {
             // The column's own method is the one allowed exception.

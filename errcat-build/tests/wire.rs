@@ -118,7 +118,7 @@ wire:
     );
 
     // The generated code follows the declaration: keys, constants, envelope, setters.
-    let rust = errcat_build::generate_rust(&[c]);
+    let rust = errcat_build::Config::new().axum(true).generate(&[c]);
     assert!(rust.starts_with(errcat_build::GENERATED_HEADER));
     for expected in [
         r#"serialize_field("waitSeconds", value)"#,
@@ -130,7 +130,7 @@ wire:
         "pub group: ::core::option::Option<::std::borrow::Cow<'static, str>>",
         "pub retryable: bool",
         "pub fn detailed(&self)",
-        r#"field `version` is not 2"#,
+        r#"fields.constant("version", wire::serde_json::Value::from(2i64))"#,
     ] {
         assert!(rust.contains(expected), "missing {expected:?}");
     }

@@ -133,7 +133,8 @@ fn generate(files: &[(PathBuf, String)], reps: usize) -> Result<Generated, Strin
         }
         let load = t.elapsed();
         let t = Instant::now();
-        let tokens = errcat_build::emit::rust::file(&catalogs);
+        let tokens =
+            errcat_build::emit::rust::file(&catalogs, errcat_build::Integrations::default());
         let emit = t.elapsed();
         let t = Instant::now();
         let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
@@ -214,11 +215,20 @@ impl Scratch {
         self.write(&format!("{name}/src/lib.rs"), lib)
     }
 
+    /// The alternative's crates depend on thiserror and strum; errcat's on its runtime crate
+    /// (the `deps` crate builds all of them first, so that timings are of the crates alone).
     fn write_manifest(&self, name: &str, with_deps: bool) -> Result<(), String> {
-        let deps = if with_deps {
+        let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../errcat");
+        let runtime = format!(
+            "errcat = {{ path = {:?} }}\n",
+            runtime.display().to_string()
+        );
+        let deps = if name == "deps" {
+            format!("{THISERROR}\n{STRUM}\n{runtime}")
+        } else if with_deps {
             format!("{THISERROR}\n{STRUM}\n")
         } else {
-            String::new()
+            runtime
         };
         let manifest = format!(
             "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{deps}"

@@ -1,6 +1,35 @@
 //! Stage 3: outputs rendered from the validated model. Each output is its own module; none of
 //! them reads YAML.
+//!
+//! The Rust output is written by several files, each named for the part of a catalog module it
+//! writes: [`rust`] (the module and its `Error` enum), `code_index` (`from_code`),
+//! `name_index` (`from_name`), `columns`, `sections`, `minors`, `rustdoc` (the module's and
+//! variants' docs), `wire` (`Code` and `Body`), `wire_serde` (their serde impls), `failure`
+//! (the owned error and the typed values of each code) and `integrations` (http and axum).
+//! Everything that does not vary per catalog is in the `errcat` runtime crate.
 
+mod code_index;
+mod columns;
+mod failure;
+mod integrations;
 pub mod markdown;
+mod minors;
+mod name_index;
 pub mod rust;
-pub mod wire;
+mod rustdoc;
+mod sections;
+mod tokens;
+mod wire;
+mod wire_serde;
+
+/// Which integrations the generated code contains; each needs the feature of the same name of
+/// the `errcat` runtime crate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Integrations {
+    /// `Serialize`/`Deserialize` for the bodies, `Body::from_json` and `Body::from_http`.
+    pub serde: bool,
+    /// `status_code()` as an `http::StatusCode`.
+    pub http: bool,
+    /// `IntoResponse` for `Failure` and `Body` (needs `serde` and `http` too).
+    pub axum: bool,
+}

@@ -1,6 +1,7 @@
 //! The API generated from the fixture catalogs, one feature of the format at a time.
 
-use errcat_example_build_script::{Piece, messenger_subset as m, shop};
+use errcat::{Piece, Value};
+use errcat_example_build_script::{messenger_subset as m, shop};
 
 #[test]
 fn integer_codes_round_trip() {
@@ -15,7 +16,7 @@ fn integer_codes_round_trip() {
     assert_eq!(m::Error::from_code(3), None);
     assert_eq!(
         m::Error::try_from(3),
-        Err(errcat_example_build_script::UnknownCode {
+        Err(errcat::UnknownCode {
             catalog: "messenger_subset"
         })
     );
@@ -139,20 +140,48 @@ fn string_codes_aliases_and_deprecation() {
 }
 
 #[test]
-fn placeholders_render_without_losing_literal_braces() {
+fn placeholders_are_filled_from_typed_values() {
     let e = shop::Error::LackOfPoints;
     assert_eq!(e.message(), "Insufficient {asset} balance: {need more}.");
     assert_eq!(e.placeholders(), &["asset"]);
-    assert_eq!(
-        e.render(&[&"POC"]).to_string(),
-        "Insufficient POC balance: {need more}."
-    );
     assert_eq!(e.template()[0], Piece::Text("Insufficient "));
-    let m = shop::Error::Maintenance;
+    let f = shop::Failure::from(shop::values::LackOfPoints {
+        asset: "POC".into(),
+    });
+    assert_eq!(f.to_string(), "Insufficient POC balance: {need more}.");
+    assert_eq!(f.error(), e);
+    assert_eq!(f.value("asset"), Some(&Value::from("POC")));
+    assert_eq!(f.value("nope"), None);
+    let m = shop::Failure::from(shop::values::Maintenance {
+        time: "10:00".into(),
+        zone: "UTC".into(),
+    });
+    assert_eq!(m.to_string(), "Back at 10:00 (UTC).");
+    assert_eq!(m.values(), &[Value::from("10:00"), Value::from("UTC")]);
+    // Sending a code without its values is a named choice, and shows each placeholder.
+    let bare = shop::Failure::unfilled(shop::Error::Maintenance);
+    assert_eq!(bare.to_string(), "Back at {time} ({zone}).");
+    assert_eq!(shop::Failure::plain(shop::Error::Maintenance), None);
     assert_eq!(
-        m.render(&[&"10:00", &"UTC"]).to_string(),
-        "Back at 10:00 (UTC)."
+        shop::Failure::plain(shop::Error::Forbidden),
+        Some(shop::Failure::FORBIDDEN)
     );
-    // A missing argument shows the placeholder's name rather than failing.
-    assert_eq!(m.render(&[&"10:00"]).to_string(), "Back at 10:00 ({zone}).");
+}
+
+#[test]
+fn typed_placeholders_take_their_types() {
+    let f = shop::Failure::from(shop::values::InsufficientFunds {
+        amount: 12.5,
+        currency: "EUR".into(),
+    });
+    assert_eq!(f.to_string(), "Insufficient funds: 12.5 EUR requested.");
+    assert_eq!(f.value("amount"), Some(&Value::Float(12.5)));
+    let f = shop::Failure::from(shop::values::QuotaExceeded {
+        used: 7,
+        limit: 10,
+        window: std::time::Duration::from_secs(3).as_secs(),
+    });
+    assert_eq!(f.to_string(), "Quota exceeded: 7 of 10 calls in 3.");
+    assert_eq!(f.value("window"), Some(&Value::from("3".to_owned())));
+    assert_eq!(f.value("used"), Some(&Value::Int(7)));
 }

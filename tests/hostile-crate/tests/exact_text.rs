@@ -29,7 +29,10 @@ fn messages_display_exactly() {
         "Emoji 🦀 👩\u{200d}👩\u{200d}👧 and Persian: موجودی {asset} کافی نیست"
     );
     assert_eq!(
-        Error::Option.render(&[&"BTC"]).to_string(),
+        hostile::Failure::from(hostile::values::Option {
+            asset: "BTC".into()
+        })
+        .to_string(),
         "Emoji 🦀 👩\u{200d}👩\u{200d}👧 and Persian: موجودی BTC کافی نیست"
     );
     assert_eq!(

@@ -1,0 +1,521 @@
+//! The owned error of a catalog module, `Failure`: a code with the values it carries (its
+//! placeholders' values, the wire body's run-time parameters and the minor code), and the
+//! typed values of each code whose message has placeholders (`values::*`), which are the only
+//! way to build a `Failure` of such a code with its values.
+//!
+//! A code without placeholders is a `Failure` constant (`Failure::FORBIDDEN`); a code with
+//! placeholders has none, so that sending it without its values is the named choice
+//! `Failure::unfilled`, never what a conversion does silently.
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+use super::Integrations;
+use super::tokens::{Flat, doc, field_ident, ident};
+use crate::ident;
+use crate::model::{Catalog, ColumnType, Entry, PlaceholderType, WireSource};
+
+/// A wire parameter of the catalog: its name and type.
+struct Param<'a> {
+    name: &'a str,
+    kind: ColumnType,
+}
+
+pub(super) fn items(
+    catalog: &Catalog,
+    entries: &[(usize, &Entry)],
+    variants: &[Ident],
+    on: Integrations,
+) -> TokenStream {
+    let width = entries
+        .iter()
+        .map(|(_, e)| e.placeholders.len())
+        .max()
+        .unwrap_or(0);
+    let width_lit = Literal::usize_unsuffixed(width);
+    let absent_values = absent(width);
+    let params: Vec<Param> = catalog
+        .wire
+        .fields
+        .iter()
+        .filter_map(|f| match &f.source {
+            WireSource::Param { name, kind } => Some(Param { name, kind: *kind }),
+            _ => None,
+        })
+        .collect();
+    let params_lit = Literal::usize_unsuffixed(params.len());
+    let absent_params = absent(params.len());
+    let minor_on_wire = catalog.wire.field(&WireSource::Minor).is_some();
+
+    let consts = entries
+        .iter()
+        .zip(variants)
+        .filter(|((_, e), _)| e.placeholders.is_empty())
+        .map(|((_, e), v)| {
+            let name = ident(&ident::const_name(&v.to_string()));
+            let d = doc(&format!(
+                "`{}` `{}`: {}",
+                e.code,
+                e.name,
+                super::markdown::escape(&e.message.text(&e.placeholders))
+            ));
+            let deprecated = e.deprecated.as_deref().map(|why| {
+                let why = why.replace('[', "\\[").replace(']', "\\]");
+                quote!(#[deprecated(note = #why)])
+            });
+            quote! {
+                #d
+                #deprecated
+                pub const #name: Failure = Failure::bare(Error::#v);
+            }
+        });
+
+    let kinds = Flat::of(entries.iter().map(|(_, e)| {
+        e.placeholders.iter().map(|p| {
+            let kind = value_kind(p.kind);
+            quote!(::errcat::ValueKind::#kind)
+        })
+    }));
+    let kinds_table = kinds.items_static(&ident("PLACEHOLDER_KINDS"), &quote!(::errcat::ValueKind));
+
+    let param_names = params.iter().map(|p| p.name);
+    let param_methods = params.iter().enumerate().map(|(j, p)| {
+        let field = field_ident(p.name);
+        let with = ident(&format!("with_{}", p.name));
+        let j = Literal::usize_unsuffixed(j);
+        let (ty, arg, read) = match p.kind {
+            ColumnType::Integer => (quote!(i64), quote!(#field), quote!(as_int())),
+            ColumnType::Bool => (quote!(bool), quote!(#field), quote!(as_bool())),
+            ColumnType::String => (
+                quote!(impl ::core::convert::Into<::std::borrow::Cow<'static, str>>),
+                quote!(#field.into()),
+                quote!(as_str()),
+            ),
+        };
+        let getter_ty = match p.kind {
+            ColumnType::String => quote!(&str),
+            _ => ty.clone(),
+        };
+        let set_doc = doc(&format!(
+            "Sets the `{}` parameter, which the body carries on the wire.",
+            p.name
+        ));
+        let get_doc = doc(&format!("The `{}` parameter, if it is set.", p.name));
+        quote! {
+            #set_doc
+            pub fn #with(mut self, #field: #ty) -> Self {
+                self.params[#j] = ::errcat::Value::from(#arg);
+                self
+            }
+
+            #get_doc
+            pub fn #field(&self) -> ::core::option::Option<#getter_ty> {
+                self.params[#j].#read
+            }
+        }
+    });
+    let minor_methods = minor_on_wire.then(|| {
+        quote! {
+            /// Sets the minor code, which the body carries on the wire.
+            pub fn with_minor(mut self, minor: u32) -> Self {
+                self.minor = ::core::option::Option::Some(minor);
+                self
+            }
+        }
+    });
+    let body_minor = minor_on_wire.then(|| quote!(body.minor = self.minor;));
+    let failure_minor = minor_on_wire.then(|| quote!(failure.minor = self.minor;));
+    let body_params = params.iter().enumerate().map(|(j, p)| {
+        let field = field_ident(p.name);
+        let j = Literal::usize_unsuffixed(j);
+        match p.kind {
+            ColumnType::Integer => quote!(body.#field = self.params[#j].as_int();),
+            ColumnType::Bool => quote!(body.#field = self.params[#j].as_bool();),
+            ColumnType::String => quote! {
+                body.#field = self.params[#j]
+                    .as_str()
+                    .map(|s| ::std::borrow::Cow::Owned(::std::borrow::ToOwned::to_owned(s)));
+            },
+        }
+    });
+    // The body's field as a `Value` (a string is cloned; the others are `Copy`).
+    let param_value = |owner: TokenStream, p: &Param| {
+        let field = field_ident(p.name);
+        match p.kind {
+            ColumnType::String => quote! {
+                #owner.#field.clone().map_or(::errcat::Value::Absent, ::errcat::Value::from)
+            },
+            _ => quote!(#owner.#field.map_or(::errcat::Value::Absent, ::errcat::Value::from)),
+        }
+    };
+    let failure_params = params.iter().enumerate().map(|(j, p)| {
+        let j = Literal::usize_unsuffixed(j);
+        let value = param_value(quote!(self), p);
+        quote!(failure.params[#j] = #value;)
+    });
+    let mut extensions = Vec::new();
+    if minor_on_wire {
+        extensions.push(quote! {
+            ("minor", body.minor.map_or(::errcat::Value::Absent, |m| ::errcat::Value::Int(i64::from(m))))
+        });
+    }
+    for p in &params {
+        let name = p.name;
+        let value = param_value(quote!(body), p);
+        extensions.push(quote!((#name, #value)));
+    }
+
+    let body_param = if extensions.is_empty() {
+        ident("_body")
+    } else {
+        ident("body")
+    };
+    let values_module = values_module(entries, variants, &params);
+    let title = super::markdown::escape(&catalog.title);
+    let failure_doc = doc(&format!(
+        "An error of {title} with the values it carries: what a service returns (`?` \
+         converts the typed values of the `values` module into it) and what a client reads back from a \
+         body ([`Body::failure`]).\n\n\
+         Its `Display` is the message with the values filled in, written without allocating. \
+         A code whose message has no placeholders is a constant, such as \
+         [`Failure::{example}`]; a code with placeholders is built from its typed values, so \
+         a missing, misspelt or mistyped value does not compile. [`Failure::unfilled`] sends \
+         any code without values, deliberately.",
+        example = entries
+            .iter()
+            .zip(variants)
+            .find(|((_, e), _)| e.placeholders.is_empty())
+            .map_or_else(
+                || "unfilled".to_owned(),
+                |(_, v)| ident::const_name(&v.to_string())
+            )
+    ));
+    let integrations = integration_items(on);
+
+    quote! {
+        #failure_doc
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Failure {
+            error: Error,
+            /// The values of the code's placeholders, by index; the rest stay absent.
+            values: [::errcat::Value; #width_lit],
+            /// The wire body's run-time parameters, in the order of `PARAM_NAMES`.
+            params: [::errcat::Value; #params_lit],
+            minor: ::core::option::Option<u32>,
+        }
+
+        #kinds_table
+        /// The wire body's run-time parameters.
+        static PARAM_NAMES: [&str; #params_lit] = [#(#param_names),*];
+
+        impl Failure {
+            #(#consts)*
+
+            const fn bare(error: Error) -> Self {
+                Failure {
+                    error,
+                    values: #absent_values,
+                    params: #absent_params,
+                    minor: ::core::option::Option::None,
+                }
+            }
+
+            /// `error` without values, whatever its message. For a code whose message has
+            /// placeholders this is a deliberate choice: the client receives the catalog's
+            /// message with each placeholder written `{name}` (as [`Error::message`] shows
+            /// it), and reading that body back gives no values. Build such a code from its
+            /// typed values in the `values` module instead.
+            pub const fn unfilled(error: Error) -> Self {
+                Failure::bare(error)
+            }
+
+            /// `error` as a failure, if its message has no placeholders; `None` for a code that
+            /// needs values (build it from its typed values in the `values` module).
+            pub const fn plain(error: Error) -> ::core::option::Option<Self> {
+                if error.placeholders().is_empty() {
+                    ::core::option::Option::Some(Failure::bare(error))
+                } else {
+                    ::core::option::Option::None
+                }
+            }
+
+            /// The code.
+            #[inline]
+            pub const fn error(&self) -> Error {
+                self.error
+            }
+
+            /// The values of the code's placeholders, in declaration order;
+            /// [`Value::Absent`](::errcat::Value::Absent) where none was given.
+            pub fn values(&self) -> &[::errcat::Value] {
+                &self.values[..self.error.placeholders().len()]
+            }
+
+            /// The value of the placeholder `name`, if the code has it and it was given.
+            pub fn value(&self, name: &str) -> ::core::option::Option<&::errcat::Value> {
+                ::errcat::Raised::value(self, name)
+            }
+
+            /// The message with the values filled in; writing it allocates nothing.
+            #[inline]
+            pub fn message(&self) -> ::errcat::Filled<'_> {
+                ::errcat::Filled::new(self.error.template(), &self.values)
+            }
+
+            /// The HTTP status the error is returned with.
+            #[inline]
+            pub const fn http_status(&self) -> u16 {
+                self.error.http_status()
+            }
+
+            /// The minor code, if the error carries one.
+            #[inline]
+            pub const fn minor_code(&self) -> ::core::option::Option<u32> {
+                self.minor
+            }
+
+            #minor_methods
+            #(#param_methods)*
+
+            /// The error's body, values filled in.
+            pub fn body(&self) -> Body {
+                let mut body = Body::new(self.error);
+                if !self.error.placeholders().is_empty() {
+                    body.message = ::std::borrow::Cow::Owned(::std::string::ToString::to_string(&self.message()));
+                }
+                #body_minor
+                #(#body_params)*
+                body
+            }
+        }
+
+        impl ::core::fmt::Display for Failure {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Display::fmt(&self.message(), f)
+            }
+        }
+
+        impl ::std::error::Error for Failure {}
+
+        impl ::core::convert::From<Failure> for Body {
+            fn from(failure: Failure) -> Self {
+                failure.body()
+            }
+        }
+
+        impl ::errcat::Raised for Failure {
+            type Code = Error;
+            fn error(&self) -> Error {
+                self.error
+            }
+            fn values(&self) -> &[::errcat::Value] {
+                Failure::values(self)
+            }
+            fn minor_code(&self) -> ::core::option::Option<u32> {
+                self.minor
+            }
+            fn param_names(&self) -> &'static [&'static str] {
+                &PARAM_NAMES
+            }
+            fn param_values(&self) -> &[::errcat::Value] {
+                &self.params
+            }
+        }
+
+        impl Body {
+            /// The failure this body carries, with its values: the code's placeholders read
+            /// back from the message, the parameters and the minor code from their fields.
+            /// `None` if the catalog does not list the code, or if the code has placeholders
+            /// and the message is not the catalog's with values filled in (a newer wording,
+            /// say; the body keeps the text as received).
+            pub fn failure(&self) -> ::core::option::Option<Failure> {
+                let error = self.code.error()?;
+                let mut failure = Failure::bare(error);
+                let kinds = part(&PLACEHOLDER_KINDS, &PLACEHOLDERS_AT, error as usize);
+                if !kinds.is_empty()
+                    && !::errcat::read_values(error.template(), kinds, &self.message, &mut failure.values)
+                {
+                    return ::core::option::Option::None;
+                }
+                #failure_minor
+                #(#failure_params)*
+                ::core::option::Option::Some(failure)
+            }
+        }
+
+        /// The extension members of the problem document of a body: the minor code and the
+        /// run-time parameters.
+        fn problem_extensions(#body_param: &Body) -> ::std::vec::Vec<(&'static str, ::errcat::Value)> {
+            ::std::vec![#(#extensions),*]
+        }
+
+        impl ::errcat::AsProblem for Body {
+            fn problem_fields(&self) -> ::errcat::ProblemFields<'_> {
+                ::errcat::ProblemFields {
+                    status: self.status,
+                    detail: ::std::borrow::Cow::Borrowed(&self.message),
+                    code: self.code.code_ref(),
+                    extensions: problem_extensions(self),
+                }
+            }
+        }
+
+        impl ::errcat::AsProblem for Failure {
+            fn problem_fields(&self) -> ::errcat::ProblemFields<'_> {
+                let body = self.body();
+                ::errcat::ProblemFields {
+                    status: body.status,
+                    detail: ::std::borrow::Cow::Owned(::std::string::ToString::to_string(&self.message())),
+                    code: ::errcat::ErrorCode::code(self.error),
+                    extensions: problem_extensions(&body),
+                }
+            }
+        }
+
+        #integrations
+
+        #values_module
+    }
+}
+
+/// `n` absent values, as an array expression.
+fn absent(n: usize) -> TokenStream {
+    if n == 0 {
+        quote!([])
+    } else {
+        let n = Literal::usize_unsuffixed(n);
+        quote!([const { ::errcat::Value::Absent }; #n])
+    }
+}
+
+fn value_kind(kind: PlaceholderType) -> Ident {
+    ident(match kind {
+        PlaceholderType::String => "String",
+        PlaceholderType::Integer => "Integer",
+        PlaceholderType::Float => "Float",
+        PlaceholderType::Bool => "Bool",
+        PlaceholderType::Display => "Display",
+    })
+}
+
+/// The http and axum items of `Failure`.
+fn integration_items(on: Integrations) -> TokenStream {
+    let http = on.http.then(|| {
+        quote! {
+            impl Failure {
+                /// The HTTP status the error is returned with, as an `http::StatusCode`.
+                pub fn status_code(&self) -> status::http::StatusCode {
+                    status::status_code(self.http_status())
+                }
+            }
+        }
+    });
+    let axum = on.axum.then(|| {
+        quote! {
+            /// The documented status, `content-type: application/json` and the documented
+            /// body, values filled in.
+            impl response::axum_core::response::IntoResponse for Failure {
+                fn into_response(self) -> response::axum_core::response::Response {
+                    response::axum_core::response::IntoResponse::into_response(self.body())
+                }
+            }
+        }
+    });
+    quote!(#http #axum)
+}
+
+/// `pub mod values`: a struct per code whose message has placeholders, one field per
+/// placeholder, and its conversion into `Failure`.
+fn values_module(entries: &[(usize, &Entry)], variants: &[Ident], params: &[Param]) -> TokenStream {
+    let structs: Vec<TokenStream> = entries
+        .iter()
+        .zip(variants)
+        .filter(|((_, e), _)| !e.placeholders.is_empty())
+        .map(|((_, e), v)| values_struct(e, v, params))
+        .collect();
+    if structs.is_empty() {
+        return quote!();
+    }
+    quote! {
+        /// The typed values of each code whose message has placeholders: one field per
+        /// placeholder, named as in the catalog. `?` and `.into()` turn them into a
+        /// [`Failure`].
+        pub mod values {
+            #(#structs)*
+        }
+    }
+}
+
+fn values_struct(e: &Entry, v: &Ident, params: &[Param]) -> TokenStream {
+    let d = doc(&format!(
+        "The values of [`Error::{v}`](super::Error::{v}) (`{}` `{}`): {}",
+        e.code,
+        e.name,
+        super::markdown::escape(&e.message.text(&e.placeholders))
+    ));
+    let mut generics = Vec::new();
+    let mut fields = Vec::new();
+    let mut sets = Vec::new();
+    for (i, p) in e.placeholders.iter().enumerate() {
+        let field = field_ident(&p.name);
+        let i_lit = Literal::usize_unsuffixed(i);
+        let mut about = format!("`{{{}}}`", p.name);
+        if let Some(d) = &p.description {
+            about.push_str(&format!(": {}", super::markdown::escape(d)));
+        }
+        if let Some(x) = &p.example {
+            about.push_str(&format!(" Example: {}.", super::markdown::escape(x)));
+        }
+        let about = doc(&about);
+        let (ty, value) = match p.kind {
+            PlaceholderType::String => (
+                quote!(::std::borrow::Cow<'static, str>),
+                quote!(::errcat::Value::Str(values.#field)),
+            ),
+            PlaceholderType::Integer => (quote!(i64), quote!(::errcat::Value::Int(values.#field))),
+            PlaceholderType::Float => (quote!(f64), quote!(::errcat::Value::Float(values.#field))),
+            PlaceholderType::Bool => (quote!(bool), quote!(::errcat::Value::Bool(values.#field))),
+            PlaceholderType::Display => {
+                let t = ident(&ident::type_name(&p.name.to_ascii_uppercase()));
+                generics.push(t.clone());
+                (
+                    quote!(#t),
+                    quote!(::errcat::Value::Str(::std::borrow::Cow::Owned(::std::string::ToString::to_string(&values.#field)))),
+                )
+            }
+        };
+        fields.push(quote!(#about pub #field: #ty,));
+        sets.push(quote!(failure.values[#i_lit] = #value;));
+        if let Some(j) = params.iter().position(|q| q.name == p.name) {
+            let j = Literal::usize_unsuffixed(j);
+            sets.push(
+                quote!(failure.params[#j] = ::core::clone::Clone::clone(&failure.values[#i_lit]);),
+            );
+        }
+    }
+    let (decl, usage, bounds) = if generics.is_empty() {
+        (quote!(), quote!(), quote!())
+    } else {
+        (
+            quote!(<#(#generics: ::core::fmt::Display),*>),
+            quote!(<#(#generics),*>),
+            quote!(<#(#generics: ::core::fmt::Display),*>),
+        )
+    };
+    quote! {
+        #d
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct #v #decl {
+            #(#fields)*
+        }
+
+        impl #bounds ::core::convert::From<#v #usage> for super::Failure {
+            fn from(values: #v #usage) -> Self {
+                let mut failure = super::Failure::bare(super::Error::#v);
+                #(#sets)*
+                failure
+            }
+        }
+    }
+}

@@ -1,0 +1,353 @@
+//! Minor codes: one enum per code that has a minor-code table, the `Minor` enum over all of
+//! them, and `Detailed` (a code with its minor code, as the wire carries it).
+
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::quote;
+
+use super::code_index::Codes;
+use super::tokens::{doc, ident, short_option_str, string};
+use crate::model::Entry;
+
+pub(super) fn minors(
+    entries: &[(usize, &Entry)],
+    variants: &[Ident],
+    codes: &Codes,
+) -> TokenStream {
+    let with_minors: Vec<(&Entry, &Ident)> = entries
+        .iter()
+        .zip(variants)
+        .filter(|((_, e), _)| !e.minors.is_empty())
+        .map(|((_, e), v)| (*e, v))
+        .collect();
+    if with_minors.is_empty() {
+        return quote!();
+    }
+    // Every minor code's data lives in flat tables of the catalog module, each minor enum's
+    // at `AT` on: this keeps the per-enum code small, which the generator's formatting pass
+    // and rustc both pay for.
+    let mut at = 0;
+    let enums = with_minors.iter().map(|(e, v)| {
+        let tokens = minor_enum(e, v, at);
+        at += e.minors.len();
+        tokens
+    });
+    let minor_count =
+        Literal::usize_unsuffixed(with_minors.iter().map(|(e, _)| e.minors.len()).sum());
+    let minor_codes = with_minors
+        .iter()
+        .flat_map(|(e, _)| e.minors.iter().map(|m| Literal::u32_unsuffixed(m.code)));
+    let minor_details = with_minors.iter().flat_map(|(e, _)| {
+        e.minors
+            .iter()
+            .map(|m| short_option_str(m.detail.as_deref()))
+    });
+    let minor_reactions = with_minors.iter().flat_map(|(e, _)| {
+        e.minors
+            .iter()
+            .map(|m| short_option_str(m.effective_reaction(e)))
+    });
+    let minor_variants = with_minors
+        .iter()
+        .flat_map(|(e, _)| e.minors.iter().map(|m| string(&m.type_name())));
+    let majors: Vec<&Ident> = with_minors.iter().map(|(_, v)| *v).collect();
+    let major_docs = majors
+        .iter()
+        .map(|v| doc(&format!("A minor code of [`Error::{v}`].")));
+    let Codes {
+        ty: code_ty,
+        param,
+        constness,
+        ..
+    } = codes;
+    quote! {
+        /// Every minor code of every code, in document order.
+        static MINOR_CODES: [u32; #minor_count] = [#(#minor_codes),*];
+        static MINOR_DETAILS: [Option<&str>; #minor_count] = [#(#minor_details),*];
+        static MINOR_REACTIONS: [Option<&str>; #minor_count] = [#(#minor_reactions),*];
+        static MINOR_VARIANTS: [&str; #minor_count] = [#(#minor_variants),*];
+
+        /// Minor-code enums, one for each code that has a minor-code table.
+        pub mod minor {
+            use super::Error;
+
+            // The methods are the same for every minor enum but for the data's position:
+            // written once here, they cost the generator's formatting pass and rustc's parser
+            // one copy instead of one per code with minor codes.
+            macro_rules! minor_methods {
+                ($major:ident, $at:literal, [$($minor:ident),*]) => {
+                    impl $major {
+                        /// Every minor code, in document order.
+                        pub const ALL: &'static [Self] = &[$(Self::$minor),*];
+                        /// The code these minor codes belong to.
+                        pub const ERROR: Error = Error::$major;
+                        /// Where these minor codes start in the catalog's `MINOR_*` tables.
+                        pub(super) const AT: usize = $at;
+
+                        /// The minor code on the wire.
+                        #[inline]
+                        pub const fn code(self) -> u32 {
+                            super::MINOR_CODES[Self::AT + self as usize]
+                        }
+
+                        /// What the document says the minor code means, where it says.
+                        #[inline]
+                        pub const fn detail(self) -> ::core::option::Option<&'static str> {
+                            super::MINOR_DETAILS[Self::AT + self as usize]
+                        }
+
+                        /// What a client should do: the minor's own reaction, else its code's.
+                        #[inline]
+                        pub const fn reaction(self) -> ::core::option::Option<&'static str> {
+                            super::MINOR_REACTIONS[Self::AT + self as usize]
+                        }
+
+                        /// The minor code's variant, if the catalog documents it.
+                        #[inline]
+                        pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
+                            let mut i = 0;
+                            while i < Self::ALL.len() {
+                                if super::MINOR_CODES[Self::AT + i] == code {
+                                    return ::core::option::Option::Some(Self::ALL[i]);
+                                }
+                                i += 1;
+                            }
+                            ::core::option::Option::None
+                        }
+                    }
+
+                    impl ::core::fmt::Display for $major {
+                        #[inline]
+                        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            match self.detail() {
+                                ::core::option::Option::Some(detail) => f.write_str(detail),
+                                ::core::option::Option::None => f.write_str(Self::ERROR.message()),
+                            }
+                        }
+                    }
+                };
+            }
+
+            #(#enums)*
+        }
+
+        /// A known minor code of any code, as one value.
+        // `Debug` is written out below, from tables, like `Error`'s.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Minor {
+            #(
+                #major_docs
+                #majors(minor::#majors),
+            )*
+        }
+
+        // One arm per code with minor codes, in three methods and a `From` impl each: written
+        // once as a macro, instantiated with the list of those codes.
+        macro_rules! minor_dispatch {
+            ($($major:ident),*) => {
+                impl Minor {
+                    /// The major code the minor belongs to.
+                    pub const fn error(self) -> Error {
+                        match self {
+                            $(Minor::$major(_) => Error::$major,)*
+                        }
+                    }
+
+                    /// Where the minor code is in the flat minor tables.
+                    const fn index(self) -> usize {
+                        match self {
+                            $(Minor::$major(m) => minor::$major::AT + m as usize,)*
+                        }
+                    }
+
+                    /// The documented minor `minor` of `error`, if there is one.
+                    pub const fn from_codes(error: Error, minor: u32) -> ::core::option::Option<Self> {
+                        match error {
+                            $(
+                                Error::$major => match minor::$major::from_code(minor) {
+                                    Some(m) => Some(Minor::$major(m)),
+                                    None => None,
+                                },
+                            )*
+                            _ => None,
+                        }
+                    }
+                }
+
+                $(
+                    impl ::core::convert::From<minor::$major> for Minor {
+                        #[inline]
+                        fn from(m: minor::$major) -> Self {
+                            Minor::$major(m)
+                        }
+                    }
+                )*
+            };
+        }
+
+        minor_dispatch!(#(#majors),*);
+
+        impl Minor {
+            /// The minor code on the wire.
+            #[inline]
+            pub const fn code(self) -> u32 {
+                MINOR_CODES[self.index()]
+            }
+
+            /// What the document says the minor code means, where it says.
+            #[inline]
+            pub const fn detail(self) -> ::core::option::Option<&'static str> {
+                MINOR_DETAILS[self.index()]
+            }
+
+            /// What a client should do: the minor's own reaction, else its code's.
+            #[inline]
+            pub const fn reaction(self) -> ::core::option::Option<&'static str> {
+                MINOR_REACTIONS[self.index()]
+            }
+        }
+
+        /// Writes `Major(Minor)`, as `#[derive(Debug)]` would.
+        impl ::core::fmt::Debug for Minor {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_tuple(VARIANTS[self.error() as usize])
+                    .field(&::core::format_args!("{}", MINOR_VARIANTS[self.index()]))
+                    .finish()
+            }
+        }
+
+        /// The detail, else the code's message, as each minor enum's `Display`.
+        impl ::core::fmt::Display for Minor {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self.detail() {
+                    Some(detail) => f.write_str(detail),
+                    None => f.write_str(self.error().message()),
+                }
+            }
+        }
+
+        /// A code with its minor code, as carried on the wire. A minor code that the catalog
+        /// does not document is kept as it is, not rejected.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub struct Detailed {
+            error: Error,
+            minor: u32,
+        }
+
+        impl Detailed {
+            /// `error` with minor code `minor`, documented or not.
+            #[inline]
+            pub const fn new(error: Error, minor: u32) -> Self {
+                Detailed { error, minor }
+            }
+
+            /// Reads a (major, minor) pair from the wire. Fails only if the major code is unknown.
+            #[inline]
+            pub #constness fn from_wire(major: #param, minor: u32) -> ::core::result::Result<Self, ::errcat::UnknownCode> {
+                match Error::from_code(major) {
+                    ::core::option::Option::Some(error) => ::core::result::Result::Ok(Detailed { error, minor }),
+                    ::core::option::Option::None => ::core::result::Result::Err(::errcat::UnknownCode { catalog: NAME }),
+                }
+            }
+
+            /// The (major, minor) pair to put on the wire.
+            #[inline]
+            pub const fn to_wire(self) -> (#code_ty, u32) {
+                (self.error.code(), self.minor)
+            }
+
+            /// The major code.
+            #[inline]
+            pub const fn error(self) -> Error {
+                self.error
+            }
+
+            /// The minor code, documented or not.
+            #[inline]
+            pub const fn minor_code(self) -> u32 {
+                self.minor
+            }
+
+            /// The minor code as a typed value, if the catalog documents it.
+            #[inline]
+            pub const fn minor(self) -> ::core::option::Option<Minor> {
+                Minor::from_codes(self.error, self.minor)
+            }
+
+            /// The documented detail of the minor code, if any.
+            #[inline]
+            pub const fn detail(self) -> ::core::option::Option<&'static str> {
+                match self.minor() {
+                    ::core::option::Option::Some(m) => m.detail(),
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+
+            /// What a client should do: the minor's reaction, else the code's.
+            #[inline]
+            pub const fn reaction(self) -> ::core::option::Option<&'static str> {
+                match self.minor() {
+                    ::core::option::Option::Some(m) => m.reaction(),
+                    ::core::option::Option::None => self.error.reaction(),
+                }
+            }
+        }
+
+        impl ::core::convert::From<Minor> for Detailed {
+            #[inline]
+            fn from(m: Minor) -> Self {
+                Detailed::new(m.error(), m.code())
+            }
+        }
+
+        impl ::core::fmt::Display for Detailed {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.error.message())?;
+                match self.detail() {
+                    ::core::option::Option::Some(detail) => {
+                        f.write_str(": ")?;
+                        f.write_str(detail)
+                    }
+                    ::core::option::Option::None => ::core::write!(f, " (minor {})", self.minor),
+                }
+            }
+        }
+
+        impl ::std::error::Error for Detailed {}
+    }
+}
+
+/// The enum of `entry`'s minor codes, whose data is at `at` on in the catalog module's
+/// `MINOR_*` tables.
+fn minor_enum(entry: &Entry, major: &Ident, at: usize) -> TokenStream {
+    let variants: Vec<Ident> = entry.minors.iter().map(|m| ident(&m.type_name())).collect();
+    let defs = entry.minors.iter().zip(&variants).map(|(m, v)| {
+        let mut text = format!("Minor code {}", m.code);
+        if let Some(d) = &m.detail {
+            text.push_str(&format!(": {d}"));
+        }
+        if let Some(r) = m.effective_reaction(entry) {
+            text.push_str(&format!("\n\nReaction: {r}"));
+        }
+        let d = doc(&text);
+        quote!(#d #v,)
+    });
+    let at = Literal::usize_unsuffixed(at);
+    let d = doc(&format!(
+        "The minor codes of [`Error::{major}`] (`{}`).",
+        entry.name
+    ));
+    quote! {
+        #d
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum #major {
+            #(#defs)*
+        }
+
+        minor_methods!(#major, #at, [#(#variants),*]);
+    }
+}

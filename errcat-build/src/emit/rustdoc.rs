@@ -1,0 +1,129 @@
+//! The rustdoc of a catalog module and of each variant: the code tables, columns and minor
+//! codes, as the Markdown docs show them.
+
+use crate::model::{Catalog, Entry, Value};
+
+pub(super) fn module_doc(catalog: &Catalog) -> String {
+    use super::markdown::{code_span, escape, escape_prose, source};
+    let mut s = format!(
+        "{}\n\nSource: {}\n",
+        escape_prose(&catalog.title),
+        source(&catalog.source)
+    );
+    if let Some(d) = &catalog.description {
+        s.push_str(&format!("\n{}\n", escape_prose(d)));
+    }
+    if let Some(n) = &catalog.note {
+        s.push_str(&format!("\n**Note:** {}\n", escape_prose(n)));
+    }
+    s.push_str(&format!(
+        "\n{} codes in {} sections; {} minor codes. Default HTTP status {}.\n",
+        catalog.entry_count(),
+        catalog.sections.len(),
+        catalog.minor_count(),
+        catalog.status
+    ));
+    for section in &catalog.sections {
+        // The docs of a module are read in the scope the module is declared in.
+        let (title, module, ty) = (escape(&section.title), &catalog.module, section.type_name());
+        s.push_str(&format!(
+            "\n## {title}\n\n[`Section::{ty}`]({module}::Section::{ty})\n"
+        ));
+        if let Some(d) = &section.description {
+            s.push_str(&format!("\n{}\n", escape_prose(d)));
+        }
+        s.push_str("\n| Code | Name | Status | Message |\n| ---: | --- | ---: | --- |\n");
+        for e in &section.entries {
+            s.push_str(&format!(
+                "| {} | [`{}`]({}::Error::{}){} | {} | {} |\n",
+                code_span(&e.code.to_string()),
+                e.name,
+                catalog.module,
+                e.type_name(),
+                if e.deprecated.is_some() {
+                    " (deprecated)"
+                } else {
+                    ""
+                },
+                e.status,
+                escape(&e.message.text(&e.placeholders))
+            ));
+        }
+    }
+    s
+}
+
+pub(super) fn variant_doc(catalog: &Catalog, e: &Entry) -> String {
+    use super::markdown::{code_span, escape, escape_prose};
+    let mut s = format!(
+        "{} `{}`, HTTP {}: {}\n",
+        code_span(&e.code.to_string()),
+        e.name,
+        e.status,
+        escape(&e.message.text(&e.placeholders))
+    );
+    if let Some(d) = &e.description {
+        s.push_str(&format!("\n{}\n", escape_prose(d)));
+    }
+    if !e.aliases.is_empty() {
+        let aliases: Vec<String> = e.aliases.iter().map(|a| format!("`{a}`")).collect();
+        s.push_str(&format!("\nAlso documented as {}.\n", aliases.join(", ")));
+    }
+    if !e.placeholders.is_empty() {
+        s.push_str(&format!(
+            "\nPlaceholders, the fields of [`values::{}`]:\n\n",
+            e.type_name()
+        ));
+        for p in &e.placeholders {
+            s.push_str(&format!("- `{{{}}}` ({})", p.name, p.kind));
+            if let Some(d) = &p.description {
+                s.push_str(&format!(": {}", escape(d)));
+            }
+            if let Some(x) = &p.example {
+                s.push_str(&format!(" Example: {}.", escape(x)));
+            }
+            if let Some(x) = &p.documented {
+                s.push_str(&format!(" The document writes it {}.", escape(x)));
+            }
+            s.push('\n');
+        }
+    }
+    let columns: Vec<String> = catalog
+        .columns
+        .iter()
+        .zip(&e.columns)
+        .filter_map(|(column, v)| {
+            let v = v.as_ref()?;
+            let v = match v {
+                Value::String(text) => escape(text),
+                v => format!("`{v}`"),
+            };
+            Some(format!("- `{}`: {v}\n", column.name))
+        })
+        .collect();
+    if !columns.is_empty() {
+        s.push('\n');
+        s.push_str(&columns.concat());
+    }
+    if let Some(r) = &e.reaction {
+        s.push_str(&format!("\n**Reaction:** {}\n", escape_prose(r)));
+    }
+    if !e.minors.is_empty() {
+        s.push_str(&format!(
+            "\nMinor codes ([`minor::{}`]):\n\n| Minor | Detail | Reaction |\n| ---: | --- | --- |\n",
+            e.type_name()
+        ));
+        for m in &e.minors {
+            s.push_str(&format!(
+                "| {} | {} | {} |\n",
+                m.code,
+                m.detail.as_deref().map_or_else(String::new, escape),
+                m.effective_reaction(e).map_or_else(String::new, escape)
+            ));
+        }
+    }
+    if let Some(n) = &e.note {
+        s.push_str(&format!("\n**Note:** {}\n", escape_prose(n)));
+    }
+    s
+}

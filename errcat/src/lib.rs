@@ -1,0 +1,38 @@
+//! Runtime support for the error types that `errcat-build` generates from YAML error catalogs.
+//!
+//! `errcat-build` writes, per catalog, only what differs between catalogs: the code enum
+//! (`Error`), the owned error with its values (`Failure`), the typed values of each code whose
+//! message has placeholders (`values::*`), the wire body (`Body`, `Code`) and their tables.
+//! Everything else lives here, written and tested once:
+//!
+//! - [`ErrorCode`] and [`Raised`], the traits every generated code enum and owned error
+//!   implement, for code that is generic over catalogs;
+//! - [`Value`], the values an error carries, and [`Piece`] / [`Filled`], messages with their
+//!   placeholders filled in without allocating;
+//! - [`UnknownCode`] and [`UnknownName`], the errors of the lookups;
+//! - [`Problem`], the RFC 9457 rendering of any catalog's errors;
+//! - behind features, the integrations: `serde` ([`wire`]: reading and writing bodies),
+//!   `http` ([`status`]), `axum` ([`response`], `IntoResponse`).
+//!
+//! A crate turns an integration on in two places that belong together: the feature of this
+//! crate in its `Cargo.toml`, and the matching switch of `errcat_build::Config` in its
+//! `build.rs` (`Config::new().axum(true)`). Generated code that uses an integration whose
+//! feature is off fails to compile with an error that names the feature.
+#![deny(missing_docs)]
+
+mod catalog;
+mod problem;
+mod template;
+mod value;
+
+#[cfg(feature = "axum")]
+pub mod response;
+#[cfg(feature = "http")]
+pub mod status;
+#[cfg(feature = "serde")]
+pub mod wire;
+
+pub use catalog::{CodeRef, ErrorCode, Raised, UnknownCode, UnknownName};
+pub use problem::{AsProblem, Problem, ProblemFields};
+pub use template::{Filled, Piece, match_template, read_values};
+pub use value::{Value, ValueKind};
