@@ -83,7 +83,12 @@ pub fn next_free_code(sections: &[Section], section: usize) -> Option<u32> {
         Code::Integer(n) => Some(n),
         Code::String(_) => None,
     };
-    let highest = sections.get(section)?.entries.iter().filter_map(integer).max()?;
+    let highest = sections
+        .get(section)?
+        .entries
+        .iter()
+        .filter_map(integer)
+        .max()?;
     let used: std::collections::BTreeSet<u32> = sections
         .iter()
         .flat_map(|s| &s.entries)

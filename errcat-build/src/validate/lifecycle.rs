@@ -183,9 +183,7 @@ impl Validator<'_> {
             }
             hint.push_str("; a reserved code is never used again");
             let section = sections.iter().position(|s| s.name == site.section.1);
-            if let Some(free) =
-                section.and_then(|i| crate::model::next_free_code(sections, i))
-            {
+            if let Some(free) = section.and_then(|i| crate::model::next_free_code(sections, i)) {
                 hint.push_str(&format!(
                     ": the next free code in section {} is {free}",
                     quote(&site.section.1)
