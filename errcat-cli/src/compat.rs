@@ -374,6 +374,8 @@ pub fn compare(old: &[Published], new: &[Published]) -> Vec<Finding> {
                     "keep `{}` (renaming the file is fine, changing its module name is not); mark codes no longer sent `retired: <why>`",
                     o.file_name
                 ));
+                // Now: the same file, which is gone or makes another module.
+                f.at = Some(Place::file(&o.place.file));
                 f.was = Some(o.place.clone());
                 f.catalog = Some(o.module.clone());
                 f.categories = Rule::CatalogRemoved
