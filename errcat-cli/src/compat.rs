@@ -796,6 +796,37 @@ mod tests {
         assert!(covered(&top, &[i(u32::MAX - 1, u32::MAX)]));
     }
 
+    /// The README's table of rules is the rules' own: names, categories and descriptions.
+    #[test]
+    fn the_readme_lists_every_rule() {
+        let readme = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"),
+        )
+        .unwrap();
+        let rows: Vec<&str> = readme
+            .lines()
+            .filter(|l| l.starts_with("| `") && l.contains("_") && l.matches(" | ").count() == 2)
+            .filter(|l| {
+                Rule::ALL
+                    .iter()
+                    .any(|r| l.starts_with(&format!("| `{}` |", r.name())))
+            })
+            .collect();
+        let want: Vec<String> = Rule::ALL
+            .iter()
+            .map(|r| {
+                let categories: Vec<&str> = r.categories().iter().map(|c| c.name()).collect();
+                format!(
+                    "| `{}` | {} | {} |",
+                    r.name(),
+                    categories.join(", "),
+                    r.description()
+                )
+            })
+            .collect();
+        assert_eq!(rows, want);
+    }
+
     #[test]
     fn rule_names_are_unique_and_every_rule_has_a_category() {
         let mut names: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();

@@ -224,6 +224,83 @@ mod tests {
         ));
     }
 
+    /// Every errcat command of the CI recipe is one this parser accepts.
+    #[test]
+    fn the_ci_recipe_runs_valid_commands() {
+        let recipe = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/ci/errcat.yml"),
+        )
+        .unwrap();
+        let commands: Vec<&str> = recipe
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("run: errcat "))
+            .collect();
+        assert_eq!(commands.len(), 3, "{recipe}");
+        for command in commands {
+            let command = command.replace("${{ github.base_ref }}", "main");
+            let args: Vec<String> = command
+                .split(' ')
+                .map(|w| w.trim_matches('"').to_owned())
+                .collect();
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let parsed = parse(&args).unwrap_or_else(|e| panic!("{command}: {e}"));
+            assert!(
+                matches!(
+                    parsed,
+                    Command::Check {
+                        format: output::Format::Github,
+                        ..
+                    } | Command::Docs {
+                        check: true,
+                        format: output::Format::Github,
+                        ..
+                    }
+                ),
+                "{command}: {parsed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn new_commands_and_options_parse() {
+        assert_eq!(
+            parse(&[
+                "check",
+                "cats",
+                "--against",
+                "origin/main",
+                "--format",
+                "json"
+            ]),
+            Ok(Command::Check {
+                dir: PathBuf::from("cats"),
+                against: Some("origin/main".to_owned()),
+                format: output::Format::Json,
+            })
+        );
+        assert_eq!(
+            parse(&["lock", "--force"]),
+            Ok(Command::Lock {
+                dir: PathBuf::from("catalogs"),
+                force: true
+            })
+        );
+        assert_eq!(
+            parse(&["next", "--catalog", "mixin", "--section=ACCEPTED"]),
+            Ok(Command::Next {
+                catalog: Some("mixin".to_owned()),
+                section: Some("ACCEPTED".to_owned()),
+                dir: PathBuf::from("catalogs")
+            })
+        );
+        assert!(
+            parse(&["check", "--format", "xml"])
+                .unwrap_err()
+                .contains("github")
+        );
+        assert!(parse(&["check", "--against"]).unwrap_err().contains("REV"));
+    }
+
     #[test]
     fn mistakes_are_usage_errors() {
         assert!(parse(&["docs", "--out"]).unwrap_err().contains("--out"));
