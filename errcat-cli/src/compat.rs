@@ -580,10 +580,11 @@ fn compare_catalog(o: &Published, n: &Published, out: &mut Findings) {
 fn compare_entry(oe: &Entry, ne: &Entry, n: &Published, out: &mut Findings) {
     let label = Some(ne.label());
     if ne.name != oe.name {
+        // A retired name given to another code is reported as reused, not as moved.
         let moved = n
             .entries
             .iter()
-            .find(|e| e.code != oe.code && e.answers_to(&oe.name));
+            .find(|e| !oe.retired && e.code != oe.code && e.answers_to(&oe.name));
         if let Some(moved) = moved {
             out.add(
                 Rule::CodeRenumbered,
@@ -794,6 +795,75 @@ mod tests {
         assert!(!covered(&r, &[]));
         let top = reservation(u32::MAX - 1, u32::MAX);
         assert!(covered(&top, &[i(u32::MAX - 1, u32::MAX)]));
+    }
+
+    fn published(entries: &str) -> Published {
+        let yaml = format!(
+            "title: T\nsource: t\nstatus: 400\nsections:\n  - name: S\n    title: S\n    entries:\n{entries}"
+        );
+        let c = errcat_build::load_str(std::path::Path::new("t.yaml"), &yaml)
+            .unwrap_or_else(|p| panic!("{p:?}"));
+        Published::of(&c, None)
+    }
+
+    fn rules(old: &str, new: &str) -> Vec<&'static str> {
+        compare(&[published(old)], &[published(new)])
+            .iter()
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    fn entry(code: u32, name: &str, extra: &str) -> String {
+        format!("      - code: {code}\n        name: {name}\n        message: M.\n{extra}")
+    }
+
+    #[test]
+    fn one_finding_per_change_in_tricky_cases() {
+        let a = entry(1, "A", "");
+        let b = entry(2, "B", "");
+        // Two names swapping their codes: both renumbered, nothing else.
+        assert_eq!(
+            rules(
+                &format!("{a}{b}"),
+                &format!("{}{}", entry(1, "B", ""), entry(2, "A", ""))
+            ),
+            ["CODE_RENUMBERED", "CODE_RENUMBERED"]
+        );
+        // A code renumbered, and its old code given to a new name.
+        assert_eq!(
+            rules(
+                &format!("{a}{b}"),
+                &format!(
+                    "{}{}{}",
+                    entry(1, "C", ""),
+                    entry(2, "B", ""),
+                    entry(3, "A", "")
+                )
+            ),
+            ["CODE_RENUMBERED"]
+        );
+        // The documented name becomes the alias and the alias the name: only the variant changes.
+        assert_eq!(
+            rules(
+                &entry(1, "A", "        aliases: [B]\n"),
+                &entry(1, "B", "        aliases: [A]\n")
+            ),
+            ["VARIANT_RENAMED"]
+        );
+        // A retired entry renamed, its old name given to a new code.
+        let retired = "        retired: Gone.\n";
+        assert_eq!(
+            rules(
+                &entry(1, "A", retired),
+                &format!("{}{}", entry(1, "OLD_A", retired), entry(2, "A", ""))
+            ),
+            ["RETIRED_REUSED", "NAME_CHANGED"]
+        );
+        // Retiring is allowed; un-retiring is not.
+        assert!(rules(&a, &entry(1, "A", retired)).is_empty());
+        assert_eq!(rules(&entry(1, "A", retired), &a), ["RETIRED_REUSED"]);
+        // Unchanged: nothing.
+        assert!(rules(&format!("{a}{b}"), &format!("{a}{b}")).is_empty());
     }
 
     /// The README's table of rules is the rules' own: names, categories and descriptions.
