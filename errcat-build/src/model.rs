@@ -94,7 +94,7 @@ pub fn next_free_code(sections: &[Section], section: usize) -> Option<u32> {
         .flat_map(|s| &s.entries)
         .filter_map(integer)
         .collect();
-    let mut ranges: Vec<(u32, u32)> = sections
+    let ranges: Vec<(u32, u32)> = sections
         .iter()
         .flat_map(|s| &s.reserved)
         .filter_map(|r| match (&r.first, &r.last) {
@@ -102,7 +102,16 @@ pub fn next_free_code(sections: &[Section], section: usize) -> Option<u32> {
             _ => None,
         })
         .collect();
-    ranges.sort();
+    free_code_above(highest, &used, &ranges)
+}
+
+/// The lowest code above `highest` that is not in `used` and in none of the inclusive
+/// `ranges`; `None` above `u32::MAX`.
+pub fn free_code_above(
+    highest: u32,
+    used: &std::collections::BTreeSet<u32>,
+    ranges: &[(u32, u32)],
+) -> Option<u32> {
     let mut n = highest.checked_add(1)?;
     loop {
         if let Some(&(_, last)) = ranges.iter().find(|(a, b)| (*a..=*b).contains(&n)) {

@@ -158,14 +158,5 @@ pub fn next_code(c: &Catalog, section: usize, lock: Option<&Published>) -> Optio
                 .filter_map(|r| Some((integer(&r.first)?, integer(&r.last)?))),
         );
     }
-    let mut n = highest.checked_add(1)?;
-    loop {
-        if let Some(&(_, last)) = ranges.iter().find(|(a, b)| (*a..=*b).contains(&n)) {
-            n = last.checked_add(1)?;
-        } else if used.contains(&n) {
-            n = n.checked_add(1)?;
-        } else {
-            return Some(n);
-        }
-    }
+    errcat_build::model::free_code_above(highest, &used, &ranges)
 }
