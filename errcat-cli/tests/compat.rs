@@ -834,3 +834,26 @@ fn check_reports_catalog_problems_as_json() {
         "{run:?}"
     );
 }
+
+/// The bundled catalogs keep every code of their committed lock file, and it is up to date.
+#[test]
+fn the_bundled_catalogs_match_their_lock_file() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_errcat"))
+        .args(["check", "--format", "json"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        o.status.success(),
+        "{stdout}\nafter an allowed change, run `cargo run -p errcat-cli -- lock`"
+    );
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let summary = v["summary"].to_string();
+    assert!(
+        summary.contains("compatibility with catalogs/errcat.lock: ")
+            && summary.contains(" catalogs compared, no breaking change, up to date"),
+        "{summary}"
+    );
+}
