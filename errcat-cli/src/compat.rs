@@ -393,8 +393,17 @@ pub fn compare(old: &[Published], new: &[Published]) -> Vec<Finding> {
 fn compare_catalog(o: &Published, n: &Published, out: &mut Findings) {
     let by_code: BTreeMap<&Code, &Entry> = n.entries.iter().map(|e| (&e.code, e)).collect();
     let file = n.place.clone();
-    // Where a name or alias is now.
-    let named = |name: &str| n.entries.iter().find(|e| e.answers_to(name));
+    // Where each name and alias is now (validation made them unique).
+    let names: BTreeMap<&str, &Entry> = n
+        .entries
+        .iter()
+        .flat_map(|e| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .map(move |a| (a.as_str(), e))
+        })
+        .collect();
+    let named = |name: &str| names.get(name).copied();
 
     for oe in &o.entries {
         let ne = by_code.get(&oe.code).copied();
@@ -466,7 +475,7 @@ fn compare_catalog(o: &Published, n: &Published, out: &mut Findings) {
             }
             continue;
         };
-        compare_entry(oe, ne, n, out);
+        compare_entry(oe, ne, &names, out);
     }
 
     // Reservations: each code reserved then is reserved or retired now, and unused.
@@ -577,14 +586,13 @@ fn compare_catalog(o: &Published, n: &Published, out: &mut Findings) {
     }
 }
 
-fn compare_entry(oe: &Entry, ne: &Entry, n: &Published, out: &mut Findings) {
+fn compare_entry(oe: &Entry, ne: &Entry, names: &BTreeMap<&str, &Entry>, out: &mut Findings) {
     let label = Some(ne.label());
     if ne.name != oe.name {
         // A retired name given to another code is reported as reused, not as moved.
-        let moved = n
-            .entries
-            .iter()
-            .find(|e| !oe.retired && e.code != oe.code && e.answers_to(&oe.name));
+        let moved = names
+            .get(oe.name.as_str())
+            .filter(|e| !oe.retired && e.code != oe.code);
         if let Some(moved) = moved {
             out.add(
                 Rule::CodeRenumbered,
