@@ -296,6 +296,8 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Published>, Vec<Finding>> {
     let mut catalogs: Vec<Published> = Vec::new();
     let mut problems = Vec::new();
     let mut version_seen = false;
+    // The codes of the catalog being read, to find one listed twice.
+    let mut codes = std::collections::BTreeSet::new();
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -318,7 +320,7 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Published>, Vec<Finding>> {
             )));
             return Err(problems);
         }
-        match record(path, n, line, &mut catalogs) {
+        match record(path, n, line, &mut catalogs, &mut codes) {
             Ok(()) => {}
             Err(message) => problems.push(problem(message)),
         }
@@ -341,7 +343,13 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Published>, Vec<Finding>> {
 }
 
 /// Reads one record line into the catalogs read so far.
-fn record(path: &Path, n: usize, line: &str, catalogs: &mut Vec<Published>) -> Result<(), String> {
+fn record(
+    path: &Path,
+    n: usize,
+    line: &str,
+    catalogs: &mut Vec<Published>,
+    codes: &mut std::collections::BTreeSet<Code>,
+) -> Result<(), String> {
     let fields = fields(line)?;
     let place = Place::line(path, n);
     let (kind, rest) = fields
@@ -356,6 +364,7 @@ fn record(path: &Path, n: usize, line: &str, catalogs: &mut Vec<Published>) -> R
         if catalogs.iter().any(|c| c.module == module) {
             return Err(format!("catalog `{module}` is listed twice"));
         }
+        codes.clear();
         catalogs.push(Published {
             module,
             file_name: one(&file_name, "file")?,
@@ -437,7 +446,7 @@ fn record(path: &Path, n: usize, line: &str, catalogs: &mut Vec<Published>) -> R
             }
             let retired = args.flag("retired");
             args.done()?;
-            if c.entries.iter().any(|e| e.code == code) {
+            if !codes.insert(code.clone()) {
                 return Err(format!("code {code} is listed twice"));
             }
             c.entries.push(Entry {
