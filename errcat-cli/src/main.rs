@@ -84,7 +84,7 @@ enum Command {
         #[arg(long)]
         check: bool,
         /// How --check prints what it finds.
-        #[arg(long, value_enum, default_value_t)]
+        #[arg(long, value_enum, default_value_t, requires = "check")]
         format: output::Format,
     },
     /// Everything the catalogs say about a code or a name.
@@ -298,6 +298,12 @@ mod tests {
                 .unwrap_err()
                 .contains("github")
         );
+        assert!(
+            parse(&["docs", "--format", "json"])
+                .unwrap_err()
+                .contains("--check")
+        );
+        assert!(parse(&["docs", "--check", "--format=github"]).is_ok());
         assert!(parse(&["check", "--against"]).unwrap_err().contains("REV"));
     }
 
