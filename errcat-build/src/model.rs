@@ -5,6 +5,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::diagnostic::Location;
 use crate::ident;
 
 /// One API's error table.
@@ -26,6 +27,9 @@ pub struct Catalog {
     pub sections: Vec<Section>,
     /// The shape of an error body on the wire: as declared, else [`Wire::default_shape`].
     pub wire: Wire,
+    /// The categories of compatibility rules the catalog's changes are checked against
+    /// (`compatibility:`; both when not set), sorted, without repeats.
+    pub compatibility: Vec<Category>,
 }
 
 impl Catalog {
@@ -53,6 +57,103 @@ impl Catalog {
     /// The entry with this code, if any.
     pub fn find(&self, code: &Code) -> Option<&Entry> {
         self.entries().find(|e| &e.code == code)
+    }
+
+    /// Every reservation of every section.
+    pub fn reservations(&self) -> impl Iterator<Item = &Reserved> + '_ {
+        self.sections.iter().flat_map(|s| s.reserved.iter())
+    }
+
+    /// The next free code of the section with this index; see [`next_free_code`].
+    pub fn next_free_code(&self, section: usize) -> Option<u32> {
+        next_free_code(&self.sections, section)
+    }
+
+    /// Whether `code` is taken for ever: used by an entry (retired or not) or reserved.
+    pub fn is_taken(&self, code: &Code) -> bool {
+        self.find(code).is_some() || self.reservations().any(|r| r.contains(code))
+    }
+}
+
+/// The next free code of section `section`: the lowest integer code above the highest code of
+/// its entries that no entry of any section uses (retired or not) and no section reserves.
+/// `None` for string codes, for a section without entries and above `u32::MAX`.
+pub fn next_free_code(sections: &[Section], section: usize) -> Option<u32> {
+    let integer = |e: &Entry| match e.code {
+        Code::Integer(n) => Some(n),
+        Code::String(_) => None,
+    };
+    let highest = sections
+        .get(section)?
+        .entries
+        .iter()
+        .filter_map(integer)
+        .max()?;
+    let used: std::collections::BTreeSet<u32> = sections
+        .iter()
+        .flat_map(|s| &s.entries)
+        .filter_map(integer)
+        .collect();
+    let ranges: Vec<(u32, u32)> = sections
+        .iter()
+        .flat_map(|s| &s.reserved)
+        .filter_map(|r| match (&r.first, &r.last) {
+            (Code::Integer(a), Code::Integer(b)) => Some((*a, *b)),
+            _ => None,
+        })
+        .collect();
+    free_code_above(highest, &used, &ranges)
+}
+
+/// The lowest code above `highest` that is not in `used` and in none of the inclusive
+/// `ranges`; `None` above `u32::MAX`.
+pub fn free_code_above(
+    highest: u32,
+    used: &std::collections::BTreeSet<u32>,
+    ranges: &[(u32, u32)],
+) -> Option<u32> {
+    let mut n = highest.checked_add(1)?;
+    loop {
+        if let Some(&(_, last)) = ranges.iter().find(|(a, b)| (*a..=*b).contains(&n)) {
+            n = last.checked_add(1)?;
+        } else if used.contains(&n) {
+            n = n.checked_add(1)?;
+        } else {
+            return Some(n);
+        }
+    }
+}
+
+/// A category of compatibility rules: what a change breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// What clients parsing error bodies see: codes, names, statuses, minor codes, fields.
+    Wire,
+    /// What Rust code depending on the generated crate sees: variants, methods, types.
+    Source,
+}
+
+impl Category {
+    /// Both categories, the default.
+    pub const ALL: [Category; 2] = [Category::Wire, Category::Source];
+
+    /// The name a catalog writes (`wire`, `source`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Wire => "wire",
+            Category::Source => "source",
+        }
+    }
+
+    /// The category a catalog names, if it is one.
+    pub fn from_name(name: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -85,6 +186,8 @@ pub struct Column {
     pub kind: ColumnType,
     pub description: Option<String>,
     pub default: Option<Value>,
+    /// Where the declaration starts in the catalog file.
+    pub location: Location,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,6 +235,39 @@ pub struct Section {
     pub status: Option<u16>,
     pub note: Option<String>,
     pub entries: Vec<Entry>,
+    /// Codes kept out of use for ever (`reserved:`), besides those of retired entries.
+    pub reserved: Vec<Reserved>,
+    /// Where the section starts in the catalog file.
+    pub location: Location,
+}
+
+/// Codes a section keeps out of use: one code, or a range of integer codes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reserved {
+    /// The first code (of the same kind as the catalog's codes).
+    pub first: Code,
+    /// The last code, inclusive; `first` itself for a single code.
+    pub last: Code,
+    pub reason: Option<String>,
+    /// Where the reservation is written.
+    pub location: Location,
+}
+
+impl Reserved {
+    pub fn contains(&self, code: &Code) -> bool {
+        &self.first <= code && code <= &self.last
+    }
+}
+
+impl fmt::Display for Reserved {
+    /// `1005`, or `1010-1019` for a range.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.first == self.last {
+            write!(f, "{}", self.first)
+        } else {
+            write!(f, "{}-{}", self.first, self.last)
+        }
+    }
 }
 
 impl Section {
@@ -151,13 +287,20 @@ pub struct Entry {
     /// The resolved HTTP status (own, else the section's, else the catalog's).
     pub status: u16,
     pub aliases: Vec<String>,
+    /// Why the code is no longer emitted; for a retired entry, `Retired, no longer sent: ` and
+    /// the reason.
     pub deprecated: Option<String>,
+    /// Why the code was retired (`retired:`): it is never sent again, and its code and name
+    /// are never given to another entry. A retired entry is also deprecated.
+    pub retired: Option<String>,
     pub reaction: Option<String>,
     pub placeholders: Vec<Placeholder>,
     /// The resolved value of each catalog column, in the catalog's column order.
     pub columns: Vec<Option<Value>>,
     pub minors: Vec<Minor>,
     pub note: Option<String>,
+    /// Where the entry starts in the catalog file.
+    pub location: Location,
 }
 
 impl Entry {
@@ -281,6 +424,8 @@ pub struct Minor {
     /// The minor's own reaction; see [`Minor::effective_reaction`].
     pub reaction: Option<String>,
     pub note: Option<String>,
+    /// Where the minor code starts in the catalog file.
+    pub location: Location,
 }
 
 impl Minor {
@@ -303,6 +448,8 @@ pub struct Wire {
     /// The body's fields, in the order they are written. Exactly one is from
     /// [`WireSource::Code`] and one from [`WireSource::Message`].
     pub fields: Vec<WireField>,
+    /// Where the `wire:` block is written; `None` for the default shape.
+    pub location: Option<Location>,
 }
 
 impl Wire {
@@ -320,6 +467,7 @@ impl Wire {
                     source: WireSource::Message,
                 },
             ],
+            location: None,
         }
     }
 

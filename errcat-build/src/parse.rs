@@ -34,6 +34,7 @@ pub(crate) const CATALOG_FIELDS: &[&str] = &[
     "columns",
     "sections",
     "wire",
+    "compatibility",
 ];
 pub(crate) const COLUMN_FIELDS: &[&str] = &["name", "type", "description", "default"];
 pub(crate) const SECTION_FIELDS: &[&str] = &[
@@ -44,6 +45,7 @@ pub(crate) const SECTION_FIELDS: &[&str] = &[
     "columns",
     "note",
     "entries",
+    "reserved",
 ];
 pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "code",
@@ -58,10 +60,12 @@ pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "columns",
     "minors",
     "note",
+    "retired",
 ];
 pub(crate) const PLACEHOLDER_FIELDS: &[&str] =
     &["name", "type", "documented", "example", "description"];
 pub(crate) const MINOR_FIELDS: &[&str] = &["code", "name", "detail", "reaction", "note"];
+pub(crate) const RESERVED_FIELDS: &[&str] = &["code", "from", "to", "reason"];
 pub(crate) const WIRE_FIELDS: &[&str] = &["envelope", "fields"];
 pub(crate) const WIRE_FIELD_FIELDS: &[&str] = &["name", "from", "column", "param", "type", "value"];
 
@@ -72,6 +76,7 @@ pub(crate) const SECTION_REQUIRED: &[&str] = &["name", "title", "entries"];
 pub(crate) const ENTRY_REQUIRED: &[&str] = &["code", "message"];
 pub(crate) const PLACEHOLDER_REQUIRED: &[&str] = &["name"];
 pub(crate) const MINOR_REQUIRED: &[&str] = &["code"];
+pub(crate) const RESERVED_REQUIRED: &[&str] = &[];
 pub(crate) const WIRE_REQUIRED: &[&str] = &["fields"];
 pub(crate) const WIRE_FIELD_REQUIRED: &[&str] = &["name", "from"];
 
@@ -119,7 +124,7 @@ pub(crate) const SECTION: Shape = Shape {
     what: "section",
     fields: SECTION_FIELDS,
     required: SECTION_REQUIRED,
-    lists: &[("entries", &ENTRY)],
+    lists: &[("entries", &ENTRY), ("reserved", &RESERVED)],
     maps: &[],
 };
 pub(crate) const ENTRY: Shape = Shape {
@@ -127,6 +132,13 @@ pub(crate) const ENTRY: Shape = Shape {
     fields: ENTRY_FIELDS,
     required: ENTRY_REQUIRED,
     lists: &[("placeholders", &PLACEHOLDER), ("minors", &MINOR)],
+    maps: &[],
+};
+pub(crate) const RESERVED: Shape = Shape {
+    what: "reservation",
+    fields: RESERVED_FIELDS,
+    required: RESERVED_REQUIRED,
+    lists: &[],
     maps: &[],
 };
 pub(crate) const PLACEHOLDER: Shape = Shape {
@@ -157,6 +169,7 @@ pub(crate) struct RawCatalog {
     pub columns: Vec<RawColumn>,
     pub sections: Vec<RawSection>,
     pub wire: Option<RawWire>,
+    pub compatibility: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -188,6 +201,18 @@ pub(crate) struct RawSection {
     pub columns: serde_yaml::Mapping,
     pub note: Option<String>,
     pub entries: Vec<RawEntry>,
+    #[serde(default)]
+    pub reserved: Vec<RawReserved>,
+}
+
+/// One reservation of a section: a single `code`, or the range `from`..=`to`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawReserved {
+    pub code: Option<RawCode>,
+    pub from: Option<RawCode>,
+    pub to: Option<RawCode>,
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -209,6 +234,7 @@ pub(crate) struct RawEntry {
     #[serde(default)]
     pub minors: Vec<RawMinor>,
     pub note: Option<String>,
+    pub retired: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -917,9 +943,10 @@ mod tests {
             "status" | "code" => "1",
             "type" => "bool",
             "columns" => "{}",
-            "sections" | "entries" | "aliases" | "placeholders" | "minors" => "[]",
+            "sections" | "entries" | "aliases" | "placeholders" | "minors" | "reserved" => "[]",
             "name" | "title" | "source" | "description" | "note" | "message" | "deprecated"
-            | "reaction" | "documented" | "example" | "detail" | "default" => "x",
+            | "reaction" | "documented" | "example" | "detail" | "default" | "retired"
+            | "reason" => "x",
             _ => "~",
         }
     }
@@ -956,6 +983,11 @@ mod tests {
                 &MINOR,
                 serde_fields::<RawMinor>("zz: 1"),
                 serde_required::<RawMinor>(MINOR_FIELDS),
+            ),
+            (
+                &RESERVED,
+                serde_fields::<RawReserved>("zz: 1"),
+                serde_required::<RawReserved>(RESERVED_FIELDS),
             ),
         ] {
             assert_eq!(shape.fields, fields, "{}", shape.what);
@@ -997,6 +1029,7 @@ mod tests {
             (&ENTRY, &definitions["entry"]),
             (&PLACEHOLDER, &definitions["placeholder"]),
             (&MINOR, &definitions["minor"]),
+            (&RESERVED, &definitions["reservation"]),
             (&WIRE, &definitions["wire"]),
             (&WIRE_FIELD, &definitions["wireField"]),
         ] {

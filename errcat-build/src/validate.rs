@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, quote};
+mod lifecycle;
+
+use crate::diagnostic::{Diagnostic, Location, quote};
 use crate::ident;
 use crate::model::{
     Catalog, Code, CodeKind, Column, ColumnType, Entry, Message, Minor, Placeholder,
@@ -107,6 +109,10 @@ impl Validator<'_> {
         self.report(d);
     }
 
+    fn locate(&self, at: &At) -> Location {
+        self.doc.locate(&at.0)
+    }
+
     fn position(&self, at: &At) -> String {
         let d = self.diagnostic(at, "");
         d.position()
@@ -175,6 +181,7 @@ impl Validator<'_> {
             sections.push(self.section(&at, s, status, &columns, &mut state));
         }
         self.duplicate_codes(&state.codes);
+        self.reserved_codes_in_use(&sections, &state.codes);
         let wire = self.wire(&root, raw.wire.as_ref(), &columns, &sections);
         Catalog {
             file: self.file.to_path_buf(),
@@ -186,6 +193,7 @@ impl Validator<'_> {
             note: raw.note,
             code_kind: state.code_kind.unwrap_or(CodeKind::Integer),
             wire,
+            compatibility: self.compatibility(&root, raw.compatibility.as_deref()),
             columns,
             sections,
         }
@@ -242,6 +250,7 @@ impl Validator<'_> {
                 kind,
                 description: c.description.clone(),
                 default,
+                location: self.locate(&at),
             });
         }
         columns
@@ -302,6 +311,7 @@ impl Validator<'_> {
                 entries.push(entry);
             }
         }
+        let reserved = self.reservations(at, &raw.reserved, state);
         Section {
             name: raw.name,
             title: raw.title,
@@ -309,6 +319,8 @@ impl Validator<'_> {
             status,
             note: raw.note,
             entries,
+            reserved,
+            location: self.locate(at),
         }
     }
 
@@ -386,6 +398,7 @@ impl Validator<'_> {
             &raw.deprecated,
             Some(label),
         );
+        let deprecated = self.retirement(at, &raw, label);
         self.optional_text(&at.key("reaction"), "reaction", &raw.reaction, Some(label));
         self.optional_text(&at.key("note"), "note", &raw.note, Some(label));
         let status = match raw.status {
@@ -412,12 +425,14 @@ impl Validator<'_> {
             description: raw.description,
             status,
             aliases: raw.aliases,
-            deprecated: raw.deprecated,
+            deprecated,
+            retired: raw.retired,
             reaction: raw.reaction,
             placeholders,
             columns: values,
             minors,
             note: raw.note,
+            location: self.locate(at),
         })
     }
 
@@ -932,6 +947,7 @@ impl Validator<'_> {
                 detail: m.detail.clone(),
                 reaction: m.reaction.clone(),
                 note: m.note.clone(),
+                location: self.locate(&m_at),
             });
         }
         minors
@@ -1165,6 +1181,7 @@ impl Validator<'_> {
         Wire {
             envelope: raw.envelope.clone(),
             fields,
+            location: Some(self.locate(&at)),
         }
     }
 

@@ -109,13 +109,13 @@ fn wrong_types_name_the_field_and_what_was_found() {
     check(
         &with_entries("      - just a string\n"),
         &[
-            "error: expected a mapping (a entry), found the value \"just a string\"\n  --> shop.yaml:8:9\n   = entry: <no code>\n   = hint: a entry is written as `field: value` lines; its fields are `code`, `name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`",
+            "error: expected a mapping (a entry), found the value \"just a string\"\n  --> shop.yaml:8:9\n   = entry: <no code>\n   = hint: a entry is written as `field: value` lines; its fields are `code`, `name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
         ],
     );
     check(
         "- title: x\n",
         &[
-            "error: expected a mapping (a catalog), found a list\n  --> shop.yaml:1:1\n   = hint: a catalog is written as `field: value` lines; its fields are `name`, `title`, `source`, `description`, `status`, `note`, `columns`, `sections`, `wire`",
+            "error: expected a mapping (a catalog), found a list\n  --> shop.yaml:1:1\n   = hint: a catalog is written as `field: value` lines; its fields are `name`, `title`, `source`, `description`, `status`, `note`, `columns`, `sections`, `wire`, `compatibility`",
         ],
     );
 }
@@ -184,7 +184,7 @@ sections:
         ),
         &[
             "error: unknown field `mesage` in an entry\n  --> shop.yaml:10:9\n   = entry: 1 A\n   = hint: did you mean `message`?",
-            "error: unknown field `colour` in an entry\n  --> shop.yaml:11:9\n   = entry: 1 A\n   = hint: the fields of a entry are `code`, `name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`",
+            "error: unknown field `colour` in an entry\n  --> shop.yaml:11:9\n   = entry: 1 A\n   = hint: the fields of a entry are `code`, `name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
         ],
     );
     check(

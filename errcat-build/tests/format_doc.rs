@@ -24,7 +24,7 @@ fn the_format_documents_example_loads_and_generates() {
         .unwrap_or_else(|problems| panic!("the example is rejected: {problems:#?}"));
     assert_eq!(catalog.module, "shop");
     assert_eq!(catalog.sections.len(), 2);
-    assert_eq!(catalog.entry_count(), 5);
+    assert_eq!(catalog.entry_count(), 6);
     assert_eq!(catalog.minor_count(), 2);
 
     let bad_payload = catalog.find(&Code::Integer(1001)).unwrap();
@@ -50,6 +50,11 @@ fn the_format_documents_example_loads_and_generates() {
         balance.message.documented_text(&balance.placeholders),
         "Insufficient %asset% balance."
     );
+
+    let retired = catalog.find(&Code::Integer(1005)).unwrap();
+    assert!(retired.retired.is_some() && retired.deprecated.is_some());
+    assert_eq!(catalog.next_free_code(0), Some(1006));
+    assert!(catalog.is_taken(&Code::Integer(1015)));
 
     let internal = catalog.find(&Code::Integer(2000)).unwrap();
     assert_eq!(internal.status, 500);

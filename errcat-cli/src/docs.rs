@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use errcat_build::emit::markdown::GENERATED_MARKER;
 
+use crate::output::{Finding, Format, Place, Report};
 use crate::{DEFAULT_DIR, DEFAULT_OUT, load};
 
 /// Lines of a diff shown per side before the rest is summarised.
@@ -14,7 +15,10 @@ const DIFF_LINES: usize = 8;
 /// Unchanged lines shown around a change.
 const CONTEXT: usize = 2;
 
-pub fn run(dir: &Path, out: &Path, check: bool) -> ExitCode {
+pub fn run(dir: &Path, out: &Path, check: bool, format: Format) -> ExitCode {
+    if check && format != Format::Text {
+        return check_report(dir, out).print(format);
+    }
     let Some(catalogs) = load(dir) else {
         return ExitCode::FAILURE;
     };
@@ -129,6 +133,88 @@ fn check_pages(dir: &Path, out: &Path, pages: &[(PathBuf, String)], extra: &[Ext
     );
     eprintln!("to regenerate them, run: {}", regenerate_command(dir, out));
     ExitCode::FAILURE
+}
+
+/// `docs --check` for tools: each stale, missing or unexpected page is a finding, located at
+/// its first differing line; catalog problems are findings too.
+fn check_report(dir: &Path, out: &Path) -> Report {
+    let mut report = Report::default();
+    let catalogs = match errcat_build::load_dir(dir) {
+        Ok(catalogs) => catalogs,
+        Err(e) => {
+            report.findings = e
+                .diagnostics()
+                .iter()
+                .map(Finding::from_diagnostic)
+                .collect();
+            return report;
+        }
+    };
+    let pages = errcat_build::generate_markdown(&catalogs);
+    let extra = match extra_pages(out, &pages) {
+        Ok(extra) => extra,
+        Err(message) => {
+            report
+                .findings
+                .push(Finding::new("DOCS_UNREADABLE", message).at(Place::file(out)));
+            return report;
+        }
+    };
+    let regenerate = format!("run `{}`", regenerate_command(dir, out));
+    for (name, want) in pages.iter() {
+        let path = out.join(name);
+        match std::fs::read_to_string(&path) {
+            Err(_) => report.findings.push(
+                Finding::new(
+                    "DOCS_MISSING",
+                    format!("the page {} is missing", path.display()),
+                )
+                .at(Place::file(&path))
+                .hint(regenerate.clone()),
+            ),
+            Ok(have) if have == *want || have.replace("\r\n", "\n") == *want => {}
+            Ok(have) => {
+                let old: Vec<&str> = have.lines().collect();
+                let new: Vec<&str> = want.lines().collect();
+                let (start, _, _) = first_change(&old, &new);
+                report.findings.push(
+                    Finding::new(
+                        "DOCS_STALE",
+                        format!("the page {} does not match the catalogs", path.display()),
+                    )
+                    .at(Place::line(&path, start + 1))
+                    .hint(regenerate.clone()),
+                );
+            }
+        }
+    }
+    for e in extra {
+        let (message, hint) = if e.generated {
+            (
+                "no catalog generates this page any more",
+                regenerate.clone(),
+            )
+        } else {
+            (
+                "this page was not generated from a catalog",
+                "move it out of the docs directory".to_owned(),
+            )
+        };
+        report.findings.push(
+            Finding::new("DOCS_UNEXPECTED", message)
+                .at(Place::file(&e.path))
+                .hint(hint),
+        );
+    }
+    if report.findings.is_empty() {
+        report.summary.push(format!(
+            "{}: {} pages up to date with {}",
+            out.display(),
+            pages.len(),
+            dir.display()
+        ));
+    }
+    report
 }
 
 /// The command that writes the docs for these directories: the `cargo run` form when this

@@ -1,8 +1,17 @@
 //! `errcat`: the command-line face of errcat-build. It checks catalogs, writes (or checks) their
-//! Markdown docs and explains a code; every rule and every rendering lives in the library.
+//! Markdown docs and explains a code; every rule of the format and every rendering lives in the
+//! library. The compatibility of a catalog with what it published before (the lock file, a git
+//! revision) is checked here, on the library's validated catalogs, so that build scripts do not
+//! pay for it.
 
+mod check;
+mod compat;
 mod docs;
 mod explain;
+mod lock;
+mod next;
+mod output;
+mod revision;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,7 +26,9 @@ const DEFAULT_OUT: &str = "docs/catalogs";
 
 /// Check YAML error catalogs, generate their docs, explain a code.
 ///
-/// Exit status: 0 on success, 1 if a check fails or a code is unknown, 2 on a usage error.
+/// Exit status: 0 on success; 1 if a check fails (a catalog problem, a breaking change, a stale
+/// lock file or page) or a code is unknown; 2 on a usage error or when a check cannot run (an
+/// unknown revision, git missing).
 #[derive(Debug, Parser)]
 #[command(name = "errcat", version, propagate_version = true)]
 struct Cli {
@@ -27,8 +38,36 @@ struct Cli {
 
 #[derive(Debug, PartialEq, Subcommand)]
 enum Command {
-    /// Validate the catalogs and print every problem, or one line per catalog.
+    /// Validate the catalogs and print every problem, or one line per catalog; compare them
+    /// with the lock file (`errcat.lock` in the directory) if there is one.
     Check {
+        /// The catalogs directory.
+        #[arg(default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// Also compare with the catalogs at this git revision (a branch, tag or commit).
+        #[arg(long, value_name = "REV")]
+        against: Option<String>,
+        /// How to print what is found.
+        #[arg(long, value_enum, default_value_t)]
+        format: output::Format,
+    },
+    /// Write the lock file (`errcat.lock` in the catalogs directory): every code published.
+    Lock {
+        /// The catalogs directory.
+        #[arg(default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// Write it even if the catalogs break a compatibility rule against the current one.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the next free code of each section (skipping retired, reserved and locked codes).
+    Next {
+        /// Only this catalog.
+        #[arg(long, value_name = "NAME")]
+        catalog: Option<String>,
+        /// Only this section; with --catalog, only the code is printed.
+        #[arg(long, value_name = "NAME")]
+        section: Option<String>,
         /// The catalogs directory.
         #[arg(default_value = DEFAULT_DIR)]
         dir: PathBuf,
@@ -44,6 +83,9 @@ enum Command {
         /// Write nothing; fail, naming each stale page with a diff, if a page is out of date.
         #[arg(long)]
         check: bool,
+        /// How --check prints what it finds.
+        #[arg(long, value_enum, default_value_t, requires = "check")]
+        format: output::Format,
     },
     /// Everything the catalogs say about a code or a name.
     Explain {
@@ -57,6 +99,8 @@ enum Command {
         #[arg(default_value = DEFAULT_DIR)]
         dir: PathBuf,
     },
+    /// List the compatibility rules, their categories and what each forbids.
+    Rules,
     /// Print a completion script for a shell.
     Completions {
         /// The shell: bash, elvish, fish, powershell or zsh.
@@ -73,13 +117,32 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { dir } => check(&dir),
-        Command::Docs { dir, out, check } => docs::run(&dir, &out, check),
+        Command::Check {
+            dir,
+            against,
+            format,
+        } => check::run(&dir, against.as_deref(), format),
+        Command::Lock { dir, force } => lock::run(&dir, force),
+        Command::Next {
+            catalog,
+            section,
+            dir,
+        } => next::run(&dir, catalog.as_deref(), section.as_deref()),
+        Command::Docs {
+            dir,
+            out,
+            check,
+            format,
+        } => docs::run(&dir, &out, check, format),
         Command::Explain {
             query,
             catalog,
             dir,
         } => explain::run(&query, catalog.as_deref(), &dir),
+        Command::Rules => {
+            print!("{}", compat::rules_table());
+            ExitCode::SUCCESS
+        }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "errcat", &mut std::io::stdout());
             ExitCode::SUCCESS
@@ -96,30 +159,6 @@ fn load(dir: &Path) -> Option<Vec<Catalog>> {
             None
         }
     }
-}
-
-/// `errcat check`: one line per catalog, or every problem and exit status 1.
-fn check(dir: &Path) -> ExitCode {
-    let Some(catalogs) = load(dir) else {
-        return ExitCode::FAILURE;
-    };
-    for c in &catalogs {
-        println!("{}", summary(c));
-    }
-    ExitCode::SUCCESS
-}
-
-fn summary(c: &Catalog) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
-        "{}: {}, {}, {} ({})",
-        c.module,
-        plural(c.entry_count(), "code", "codes"),
-        plural(c.minor_count(), "minor code", "minor codes"),
-        plural(c.sections.len(), "section", "sections"),
-        c.file.display()
-    )
 }
 
 #[cfg(test)]
@@ -142,7 +181,9 @@ mod tests {
         assert_eq!(
             parse(&["check"]),
             Ok(Command::Check {
-                dir: PathBuf::from("catalogs")
+                dir: PathBuf::from("catalogs"),
+                against: None,
+                format: output::Format::Text,
             })
         );
         assert_eq!(
@@ -150,7 +191,8 @@ mod tests {
             Ok(Command::Docs {
                 dir: PathBuf::from("catalogs"),
                 out: PathBuf::from("docs/catalogs"),
-                check: true
+                check: true,
+                format: output::Format::Text,
             })
         );
     }
@@ -161,6 +203,7 @@ mod tests {
             dir: PathBuf::from("cats"),
             out: PathBuf::from("o"),
             check: false,
+            format: output::Format::Text,
         };
         assert_eq!(parse(&["docs", "--out", "o", "cats"]), Ok(want));
         assert!(matches!(
@@ -179,6 +222,89 @@ mod tests {
             parse(&["explain", "--", "-1"]),
             Ok(Command::Explain { ref query, .. }) if query == "-1"
         ));
+    }
+
+    /// Every errcat command of the CI recipe is one this parser accepts.
+    #[test]
+    fn the_ci_recipe_runs_valid_commands() {
+        let recipe = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/ci/errcat.yml"),
+        )
+        .unwrap();
+        let commands: Vec<&str> = recipe
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("run: errcat "))
+            .collect();
+        assert_eq!(commands.len(), 3, "{recipe}");
+        for command in commands {
+            let command = command.replace("${{ github.base_ref }}", "main");
+            let args: Vec<String> = command
+                .split(' ')
+                .map(|w| w.trim_matches('"').to_owned())
+                .collect();
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let parsed = parse(&args).unwrap_or_else(|e| panic!("{command}: {e}"));
+            assert!(
+                matches!(
+                    parsed,
+                    Command::Check {
+                        format: output::Format::Github,
+                        ..
+                    } | Command::Docs {
+                        check: true,
+                        format: output::Format::Github,
+                        ..
+                    }
+                ),
+                "{command}: {parsed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn new_commands_and_options_parse() {
+        assert_eq!(
+            parse(&[
+                "check",
+                "cats",
+                "--against",
+                "origin/main",
+                "--format",
+                "json"
+            ]),
+            Ok(Command::Check {
+                dir: PathBuf::from("cats"),
+                against: Some("origin/main".to_owned()),
+                format: output::Format::Json,
+            })
+        );
+        assert_eq!(
+            parse(&["lock", "--force"]),
+            Ok(Command::Lock {
+                dir: PathBuf::from("catalogs"),
+                force: true
+            })
+        );
+        assert_eq!(
+            parse(&["next", "--catalog", "mixin", "--section=ACCEPTED"]),
+            Ok(Command::Next {
+                catalog: Some("mixin".to_owned()),
+                section: Some("ACCEPTED".to_owned()),
+                dir: PathBuf::from("catalogs")
+            })
+        );
+        assert!(
+            parse(&["check", "--format", "xml"])
+                .unwrap_err()
+                .contains("github")
+        );
+        assert!(
+            parse(&["docs", "--format", "json"])
+                .unwrap_err()
+                .contains("--check")
+        );
+        assert!(parse(&["docs", "--check", "--format=github"]).is_ok());
+        assert!(parse(&["check", "--against"]).unwrap_err().contains("REV"));
     }
 
     #[test]

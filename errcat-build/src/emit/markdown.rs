@@ -217,7 +217,10 @@ fn section(s: &mut String, c: &Catalog, sec: &Section, layout: Layout) {
         if layout.names {
             let _ = write!(s, " `{}` |", e.name);
         }
-        if e.deprecated.is_some() {
+        if e.retired.is_some() {
+            s.pop();
+            s.push_str("(retired) |");
+        } else if e.deprecated.is_some() {
             s.pop();
             s.push_str("(deprecated) |");
         }
@@ -266,7 +269,13 @@ fn entry(s: &mut String, e: &Entry, layout: Layout) {
     if documented != text {
         let _ = write!(s, "The document writes it: {}\n\n", escape(&documented));
     }
-    if let Some(why) = &e.deprecated {
+    if let Some(why) = &e.retired {
+        let _ = write!(
+            s,
+            "**Retired:** {} No longer sent; the code and name are never used again.\n\n",
+            escape_prose(why)
+        );
+    } else if let Some(why) = &e.deprecated {
         let _ = write!(s, "**Deprecated:** {}\n\n", escape_prose(why));
     }
     if !e.aliases.is_empty() {
