@@ -1,6 +1,9 @@
 //! axum responses for catalog errors. Needs the `axum` feature.
 
 pub use axum_core;
+// The integrations `axum` builds on, reachable from here too, so that generated code that
+// uses all three names the runtime once (and a missing feature is one error).
+pub use crate::{status, wire};
 
 use axum_core::response::{IntoResponse, Response};
 use http::{HeaderValue, header};

@@ -41,6 +41,13 @@ pub fn file(catalogs: &[Catalog], integrations: Integrations) -> TokenStream {
 /// The runtime modules an integration needs: `wire` for serde, `status` for http, `response`
 /// for axum.
 fn integrations_uses(on: Integrations) -> Vec<TokenStream> {
+    if on.axum {
+        // `response` holds the other two: one import, so one error if the feature is off.
+        return vec![quote! {
+            pub use ::errcat::response;
+            pub use self::response::{status, wire};
+        }];
+    }
     let mut uses = Vec::new();
     if on.serde {
         uses.push(quote!(
@@ -50,11 +57,6 @@ fn integrations_uses(on: Integrations) -> Vec<TokenStream> {
     if on.http {
         uses.push(quote!(
             pub use ::errcat::status;
-        ));
-    }
-    if on.axum {
-        uses.push(quote!(
-            pub use ::errcat::response;
         ));
     }
     uses

@@ -145,7 +145,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
         struct Fields<'a>(&'a Body);
 
         impl wire::serde::Serialize for Fields<'_> {
-            fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<<S as wire::serde::Serializer>::Ok, <S as wire::serde::Serializer>::Error> {
                 use wire::serde::ser::SerializeStruct as _;
                 let body = self.0;
                 let len = #required #(+ #optional_counts)*;
@@ -157,7 +157,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
 
         /// The documented shape.
         impl wire::serde::Serialize for Body {
-            fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<<S as wire::serde::Serializer>::Ok, <S as wire::serde::Serializer>::Error> {
                 #[allow(unused_imports)]
                 use wire::serde::ser::SerializeStruct as _;
                 #serialize_body
@@ -166,7 +166,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
 
         /// The documented shape; fields it does not name are ignored.
         impl<'de> wire::serde::Deserialize<'de> for Body {
-            fn deserialize<D: wire::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<D: wire::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, <D as wire::serde::Deserializer<'de>>::Error> {
                 let mut fields = wire::Fields::read(deserializer, #envelope)?;
                 #(#reads)*
                 ::core::result::Result::Ok(Body {
@@ -177,7 +177,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
 
         /// The failure's body, values filled in.
         impl wire::serde::Serialize for Failure {
-            fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<<S as wire::serde::Serializer>::Ok, <S as wire::serde::Serializer>::Error> {
                 wire::serde::Serialize::serialize(&self.body(), serializer)
             }
         }
@@ -186,11 +186,11 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
         /// list, or a message that is not the catalog's with values filled in, is an error
         /// here (read a [`Body`] to keep it).
         impl<'de> wire::serde::Deserialize<'de> for Failure {
-            fn deserialize<D: wire::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<D: wire::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, <D as wire::serde::Deserializer<'de>>::Error> {
                 let body = <Body as wire::serde::Deserialize>::deserialize(deserializer)?;
                 match body.failure() {
                     ::core::option::Option::Some(failure) => ::core::result::Result::Ok(failure),
-                    ::core::option::Option::None => ::core::result::Result::Err(<D::Error as wire::serde::de::Error>::custom(
+                    ::core::option::Option::None => ::core::result::Result::Err(<<D as wire::serde::Deserializer<'de>>::Error as wire::serde::de::Error>::custom(
                         ::core::format_args!("error code {} is not listed by catalog {NAME}, or its message is not the catalog's", body.code),
                     )),
                 }
@@ -220,14 +220,14 @@ fn code_serde(kind: CodeKind) -> TokenStream {
     quote! {
         /// The code alone, as the wire writes it.
         impl wire::serde::Serialize for Code {
-            fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<<S as wire::serde::Serializer>::Ok, <S as wire::serde::Serializer>::Error> {
                 #ser
             }
         }
 
         /// The code alone; a code the catalog does not list becomes [`Code::Unknown`].
         impl<'de> wire::serde::Deserialize<'de> for Code {
-            fn deserialize<D: wire::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<D: wire::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, <D as wire::serde::Deserializer<'de>>::Error> {
                 #de
             }
         }
