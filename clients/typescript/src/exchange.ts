@@ -179,7 +179,7 @@ export const CODES = {
 /**
  * An error body of Exchange and KYC API errors, as it travels on the wire:
  *
- * ```json
+ * ```text
  * {"code": <code>, "message": <message>}
  * ```
  *

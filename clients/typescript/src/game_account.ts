@@ -201,7 +201,7 @@ export const CODES = {
 /**
  * An error body of Game account and POC points API errors, as it travels on the wire:
  *
- * ```json
+ * ```text
  * {"returncode": <status>, "detail": <code>, "message": <return_message>, "userMessage": <message>}
  * ```
  *

@@ -132,7 +132,7 @@ export const CODES = {
 /**
  * An error body of Game-item market API errors, as it travels on the wire:
  *
- * ```json
+ * ```text
  * {"code": <code>, "message": <message>}
  * ```
  *

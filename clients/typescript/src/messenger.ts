@@ -2353,7 +2353,7 @@ export const CODES = {
 /**
  * An error body of Messenger socket protocol errors, as it travels on the wire:
  *
- * ```json
+ * ```text
  * {"action": 0, "major_code": <code>, "minor_code": <minor code>, "name": <name>, "message": <message>, "wait": <wait>}
  * ```
  *

@@ -173,7 +173,7 @@ export const CODES = {
 /**
  * An error body of Mixin API errors, as it travels on the wire:
  *
- * ```json
+ * ```text
  * {"error": {"status": <status>, "code": <code>, "description": <message>}}
  * ```
  *

@@ -378,7 +378,7 @@ pub fn module(c: &Catalog) -> String {
     let fields = fields(c);
     s.push_str(&comment(
         &format!(
-            "An error body of {}, as it travels on the wire:\n\n```json\n{}\n```\n\nIts code \
+            "An error body of {}, as it travels on the wire:\n\n```text\n{}\n```\n\nIts code \
              may be one the catalog does not list; `lookup` tells.",
             c.title,
             c.wire.sketch(&c.columns)
