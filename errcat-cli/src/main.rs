@@ -228,6 +228,26 @@ mod tests {
     }
 
     #[test]
+    fn client_outputs_default_to_their_committed_places() {
+        assert_eq!(
+            parse(&["openapi", "--check"]),
+            Ok(Command::Openapi {
+                dir: PathBuf::from("catalogs"),
+                out: PathBuf::from("docs/openapi/errors.json"),
+                check: true
+            })
+        );
+        assert_eq!(
+            parse(&["typescript", "cats", "--out=web"]),
+            Ok(Command::Typescript {
+                dir: PathBuf::from("cats"),
+                out: PathBuf::from("web"),
+                check: false
+            })
+        );
+    }
+
+    #[test]
     fn options_go_anywhere_and_take_values_both_ways() {
         let want = Command::Docs {
             dir: PathBuf::from("cats"),
