@@ -7,6 +7,9 @@
 
 use std::fmt::Write as _;
 
+/// The width of a line of [`Json::pretty`], past which arrays and objects are broken up.
+pub const WIDTH: usize = 100;
+
 /// A JSON value. Objects keep their keys in the order given, so the output is deterministic.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
@@ -28,10 +31,11 @@ impl Json {
         Json::Object(pairs.into_iter().map(|(k, v)| (k.into(), v)).collect())
     }
 
-    /// The value written over several lines, two spaces per level, with a final newline.
+    /// The value written over several lines, two spaces per level, with a final newline. An
+    /// array or object that fits on its line (of [`WIDTH`] characters) is written on it.
     pub fn pretty(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out, 0);
+        self.write(&mut out, 0, 0);
         out.push('\n');
         out
     }
@@ -43,18 +47,27 @@ impl Json {
         out
     }
 
-    fn write(&self, out: &mut String, level: usize) {
+    /// Writes the value at nesting `level`, where `used` characters of its line are taken.
+    fn write(&self, out: &mut String, level: usize, used: usize) {
         let indent = |out: &mut String, level: usize| {
             for _ in 0..level {
                 out.push_str("  ");
             }
         };
+        if matches!(self, Json::Array(_) | Json::Object(_)) {
+            let compact = self.compact();
+            // The comma after it counts as well.
+            if used + compact.chars().count() < WIDTH {
+                out.push_str(&compact);
+                return;
+            }
+        }
         match self {
             Json::Array(items) if !items.is_empty() => {
                 out.push_str("[\n");
                 for (i, item) in items.iter().enumerate() {
                     indent(out, level + 1);
-                    item.write(out, level + 1);
+                    item.write(out, level + 1, 2 * (level + 1));
                     out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
                 }
                 indent(out, level);
@@ -64,9 +77,10 @@ impl Json {
                 out.push_str("{\n");
                 for (i, (key, value)) in pairs.iter().enumerate() {
                     indent(out, level + 1);
-                    out.push_str(&string(key));
+                    let key = string(key);
+                    out.push_str(&key);
                     out.push_str(": ");
-                    value.write(out, level + 1);
+                    value.write(out, level + 1, 2 * (level + 1) + key.chars().count() + 2);
                     out.push_str(if i + 1 < pairs.len() { ",\n" } else { "\n" });
                 }
                 indent(out, level);
@@ -168,12 +182,25 @@ mod tests {
             ("none", Json::Array(Vec::new())),
         ]);
         assert_eq!(
-            value.pretty(),
-            "{\n  \"z\": -1,\n  \"a\": [\n    true,\n    \"x\"\n  ],\n  \"empty\": {},\n  \"none\": []\n}\n"
-        );
-        assert_eq!(
             value.compact(),
             r#"{"z": -1, "a": [true, "x"], "empty": {}, "none": []}"#
+        );
+        // Short enough for one line.
+        assert_eq!(
+            value.pretty(),
+            "{\"z\": -1, \"a\": [true, \"x\"], \"empty\": {}, \"none\": []}\n"
+        );
+        let long = "x".repeat(90);
+        let value = Json::object([
+            ("z", Json::Int(-1)),
+            ("a", Json::Array(vec![Json::Bool(true), Json::str(&long)])),
+            ("b", Json::Array(vec![Json::Bool(false)])),
+        ]);
+        assert_eq!(
+            value.pretty(),
+            format!(
+                "{{\n  \"z\": -1,\n  \"a\": [\n    true,\n    \"{long}\"\n  ],\n  \"b\": [false]\n}}\n"
+            )
         );
     }
 }
