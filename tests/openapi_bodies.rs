@@ -303,3 +303,31 @@ fn every_reference_points_at_a_component_of_the_document() {
         assert!(document.pointer(pointer).is_some(), "{r} points at nothing");
     }
 }
+
+#[test]
+fn the_readme_shows_the_schema_of_a_body_as_generated() {
+    fn strip_descriptions(value: &mut Value) {
+        match value {
+            Value::Object(map) => {
+                // The keyword, not a property named `description` (mixin's message).
+                if map.get("description").is_some_and(Value::is_string) {
+                    map.remove("description");
+                }
+                map.values_mut().for_each(strip_descriptions);
+            }
+            Value::Array(items) => items.iter_mut().for_each(strip_descriptions),
+            _ => {}
+        }
+    }
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```json\n\"mixin.Body\": {")
+        .expect("the README shows mixin.Body");
+    let block = &readme[start + "```json\n".len()..];
+    let block = &block[..block.find("```").unwrap()];
+    let shown: Value = serde_json::from_str(&format!("{{{block}}}")).unwrap();
+    let mut generated = document()["components"]["schemas"]["mixin.Body"].clone();
+    strip_descriptions(&mut generated);
+    assert_eq!(shown["mixin.Body"], generated);
+}

@@ -1,5 +1,6 @@
 //! `errcat docs`: writes the Markdown pages of the catalogs, or (`--check`) tells which
-//! committed pages no longer match the catalogs.
+//! committed pages no longer match the catalogs. The writing and the check ([`sync`]) serve
+//! `errcat openapi` and `errcat typescript` as well.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -236,3 +236,20 @@ fn outputs_go_where_out_says() {
     assert_eq!(run.code, Some(1), "{run:?}");
     assert!(run.stderr.contains("names no file"), "{run:?}");
 }
+
+#[test]
+fn the_readme_shows_lines_of_the_generated_typescript() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let module = std::fs::read_to_string(repo().join("clients/typescript/src/mixin.ts")).unwrap();
+    for start in [
+        "  20117: {",
+        "export interface Body {",
+        "} as const satisfies {",
+    ] {
+        let line = module
+            .lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("{start:?} in mixin.ts"));
+        assert!(readme.contains(line), "the README does not show {line:?}");
+    }
+}
