@@ -1,14 +1,15 @@
 //! The generated OpenAPI document against the Rust side: each response's examples are the
-//! bodies and problem documents the Rust side renders for those codes (with each placeholder's
-//! declared example); they validate against their catalog's schemas, which reject what is not
+//! bodies and problem documents the Rust side sends for those codes (raised with each
+//! placeholder's declared example); they validate against their catalog's schemas, which reject what is not
 //! a body; the documents' own JSON examples (`tests/wire/`) validate, but for the one whose
 //! code the catalog does not list; the problem titles are `http`'s reason phrases.
 
-use std::fmt::Display;
 use std::path::Path;
 
-use errcat::{Problem, exchange, game_account, item_market, messenger, mixin};
+use errcat::Problem;
+use errcat::status::http;
 use errcat_build::Catalog;
+use errcat_catalogs::{exchange, game_account, item_market, messenger, mixin};
 use serde_json::{Value, json};
 
 fn catalogs() -> Vec<Catalog> {
@@ -38,24 +39,6 @@ fn errors(validator: &jsonschema::Validator, value: &Value) -> Vec<String> {
         .collect()
 }
 
-/// The placeholder arguments the document's examples use: each declared example, else
-/// `{name}`.
-fn example_args(catalog: &Catalog, code: &str) -> Vec<String> {
-    let entry = catalog
-        .entries()
-        .find(|e| e.code.to_string() == code)
-        .unwrap_or_else(|| panic!("{}: no code {code}", catalog.module));
-    entry
-        .placeholders
-        .iter()
-        .map(|p| {
-            p.example
-                .clone()
-                .unwrap_or_else(|| format!("{{{}}}", p.name))
-        })
-        .collect()
-}
-
 /// For every code of a catalog module: the document's example of its body and problem
 /// document, under the response of its status, is what the Rust side renders, and validates.
 macro_rules! check_examples {
@@ -69,9 +52,6 @@ macro_rules! check_examples {
         let problem_schema = validator(document, &format!("{}.Problem", $module::NAME));
         let mut count = 0;
         for &error in $module::Error::ALL {
-            let args = example_args(catalog, &error.code().to_string());
-            let args: Vec<&dyn Display> = args.iter().map(|a| a as &dyn Display).collect();
-            let body = $module::Body::rendered(error, &args);
             let response = format!("{}.{}", $module::NAME, error.http_status());
             let content = &document["components"]["responses"][&response]["content"];
             let example = &content["application/json"]["examples"][error.name()];
@@ -79,22 +59,36 @@ macro_rules! check_examples {
                 example["summary"],
                 format!("{} {}", error.code(), error.name())
             );
-            let value = serde_json::to_value(&body).unwrap();
+            // The failure the example is the body of: the code itself where its message has no
+            // placeholders, else the values read back from the example's message, which must
+            // be the catalog's message with values filled in.
+            let failure = match $module::Failure::plain(error) {
+                Some(failure) => failure,
+                None => {
+                    let json = serde_json::to_vec(&example["value"]).unwrap();
+                    $module::Body::from_json(&json)
+                        .unwrap()
+                        .failure()
+                        .unwrap_or_else(|| panic!("{response} {}: no values", error.name()))
+                }
+            };
+            assert_eq!(failure.error(), error);
+            let value = serde_json::to_value(&failure).unwrap();
             assert_eq!(example["value"], value, "{response} {}", error.name());
             assert_eq!(
                 errors(&body_schema, &value),
                 Vec::<String>::new(),
                 "{value}"
             );
-            // The body without the placeholders filled in, as `Body::new` makes it.
-            let plain = serde_json::to_value($module::Body::new(error)).unwrap();
+            // The body without values, as `Failure::unfilled` sends it.
+            let plain = serde_json::to_value($module::Failure::unfilled(error)).unwrap();
             assert_eq!(
                 errors(&body_schema, &plain),
                 Vec::<String>::new(),
                 "{plain}"
             );
 
-            let problem = serde_json::to_value(Problem(body)).unwrap();
+            let problem = serde_json::to_value(Problem(failure)).unwrap();
             let example = &content["application/problem+json"]["examples"][error.name()];
             assert_eq!(example["value"], problem, "{response} {}", error.name());
             assert_eq!(
@@ -201,7 +195,7 @@ fn the_documented_examples_validate_unless_their_code_is_not_listed() {
 fn the_schemas_refuse_what_is_not_the_documented_body() {
     let document = document();
     let mixin_body = validator(&document, "mixin.Body");
-    let good = serde_json::to_value(mixin::Body::new(mixin::Error::InsufficientBalance)).unwrap();
+    let good = serde_json::to_value(mixin::Failure::INSUFFICIENT_BALANCE).unwrap();
     assert!(mixin_body.is_valid(&good));
     for bad in [
         // The fields without the envelope.
@@ -215,10 +209,10 @@ fn the_schemas_refuse_what_is_not_the_documented_body() {
     }
 
     let messenger_body = validator(&document, "messenger.Body");
-    let body = messenger::Body::new(messenger::Error::FloodRequest)
+    let flood = messenger::Failure::FLOOD_REQUEST
         .with_minor(2)
         .with_wait(30);
-    let good = serde_json::to_value(&body).unwrap();
+    let good = serde_json::to_value(flood).unwrap();
     assert!(messenger_body.is_valid(&good));
     let mut changed = good.clone();
     changed["action"] = json!(5);
@@ -243,10 +237,8 @@ fn the_schemas_refuse_what_is_not_the_documented_body() {
     assert!(!game_body.is_valid(&body));
 
     let problem = validator(&document, "messenger.Problem");
-    let value = serde_json::to_value(Problem(
-        messenger::Body::new(messenger::Error::FloodRequest).with_wait(30),
-    ))
-    .unwrap();
+    let value =
+        serde_json::to_value(Problem(messenger::Failure::FLOOD_REQUEST.with_wait(30))).unwrap();
     assert!(problem.is_valid(&value));
     let mut changed = value.clone();
     changed["type"] = json!("https://example.com/other");
@@ -255,10 +247,10 @@ fn the_schemas_refuse_what_is_not_the_documented_body() {
     changed["wait"] = json!(true);
     assert!(!problem.is_valid(&changed));
     let exchange_problem = validator(&document, "exchange.Problem");
-    let value = serde_json::to_value(Problem(exchange::Error::ServerError)).unwrap();
+    let value = serde_json::to_value(Problem(exchange::Failure::SERVER_ERROR)).unwrap();
     assert!(exchange_problem.is_valid(&value));
     let item_problem = validator(&document, "item_market.Problem");
-    let value = serde_json::to_value(Problem(item_market::Error::NotFound)).unwrap();
+    let value = serde_json::to_value(Problem(item_market::Failure::NOT_FOUND)).unwrap();
     assert!(item_problem.is_valid(&value));
     assert!(!exchange_problem.is_valid(&value), "another catalog's code");
 }

@@ -3,7 +3,9 @@
 //! document, plus the routes with run-time values, over HTTP on 127.0.0.1 (an ephemeral port).
 //!
 //! - Each body validates against `<catalog>.Body` of the document, and each problem document
-//!   against `<catalog>.Problem`.
+//!   against `<catalog>.Problem`; where the server raises a code with its placeholders'
+//!   declared examples (or a code without placeholders), what it sends is the document's
+//!   example of that code.
 //! - The bodies are kept in `clients/typescript/test/served.json`, which the TypeScript test
 //!   feeds through each catalog's guard and lookup. The file must be exactly what the server
 //!   sends; to rewrite it after a deliberate change:
@@ -11,7 +13,7 @@
 
 use std::time::Duration;
 
-use errcat::{exchange, game_account, item_market, messenger, mixin};
+use errcat_catalogs::{exchange, game_account, item_market, messenger, mixin};
 use hyper::Method;
 use serde_json::{Value, json};
 
@@ -103,7 +105,7 @@ async fn serve_all() -> (Vec<Served>, Vec<Served>) {
         (Method::GET, "messenger", "/messenger/flood"),
         (Method::GET, "messenger", "/messenger/register/2"),
         (Method::GET, "messenger", "/messenger/register/99"),
-        (Method::GET, "mixin", "/mixin/sms/+8613800138000"),
+        (Method::POST, "mixin", "/sms/+8613800138000"),
         (Method::POST, "mixin", "/withdraw"),
     ] {
         bodies.push(get(client, method, catalog, path).await);
@@ -155,6 +157,36 @@ async fn every_served_body_validates_against_the_openapi_schema_of_its_catalog()
             served.body
         );
     }
+    // The document's examples are what the server sends, where it uses the declared examples.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/catalogs");
+    let catalogs = errcat_build::load_dir(std::path::Path::new(dir)).unwrap();
+    let mut compared = 0;
+    for (served, kind) in bodies
+        .iter()
+        .filter(|s| s.path.starts_with("/errors/"))
+        .map(|s| (s, "application/json"))
+        .chain(problems.iter().map(|s| (s, "application/problem+json")))
+    {
+        let catalog = catalogs
+            .iter()
+            .find(|c| c.module == served.catalog)
+            .unwrap();
+        let code = served.path.rsplit('/').next().unwrap();
+        let entry = catalog
+            .entries()
+            .find(|e| e.code.to_string() == code)
+            .unwrap();
+        let example = &document["components"]["responses"]
+            [format!("{}.{}", served.catalog, entry.status)]["content"][kind]["examples"]
+            [&entry.name]["value"];
+        if entry.placeholders.iter().all(|p| p.example.is_some()) {
+            assert_eq!(&served.body, example, "{}", served.path);
+            compared += 1;
+        } else {
+            assert_ne!(&served.body, example, "{}", served.path);
+        }
+    }
+    assert!(compared > 1200, "{compared}");
     // The run-time values are in the schema too, and optional there.
     let flood = &bodies[bodies.len() - 5];
     assert_eq!(flood.body["wait"], 30);

@@ -85,11 +85,25 @@ fn the_openapi_document_is_json_that_keeps_the_catalogs_order() {
     let shop = &value["components"]["schemas"]["shop.Code"];
     assert_eq!(
         shop["enum"],
-        serde_json::json!(["LACK_OF_POINTS", "FORBIDDEN", "old-token", "MAINTENANCE"])
+        serde_json::json!([
+            "LACK_OF_POINTS",
+            "FORBIDDEN",
+            "INSUFFICIENT_FUNDS",
+            "QUOTA_EXCEEDED",
+            "old-token",
+            "MAINTENANCE"
+        ])
     );
     assert_eq!(
         shop["x-enum-varnames"],
-        serde_json::json!(["LACK_OF_POINTS", "FORBIDDEN", "OLD_TOKEN", "MAINTENANCE"])
+        serde_json::json!([
+            "LACK_OF_POINTS",
+            "FORBIDDEN",
+            "INSUFFICIENT_FUNDS",
+            "QUOTA_EXCEEDED",
+            "OLD_TOKEN",
+            "MAINTENANCE"
+        ])
     );
     // Literal braces are resolved in the template; a placeholder without an example stays
     // `{name}` in the example body, one with an example is filled in.
@@ -100,6 +114,9 @@ fn the_openapi_document_is_json_that_keeps_the_catalogs_order() {
     let maintenance = &value["components"]["responses"]["shop.503"]["content"]["application/json"]
         ["examples"]["MAINTENANCE"]["value"];
     assert_eq!(maintenance["message"], "Back at {time} (UTC).");
+    let funds = &value["components"]["responses"]["shop.400"]["content"]["application/json"]["examples"]
+        ["INSUFFICIENT_FUNDS"]["value"];
+    assert_eq!(funds["message"], "Insufficient funds: 12.5 EUR requested.");
     // Each status the catalog uses has its response, and no other.
     let responses: Vec<&String> = value["components"]["responses"]
         .as_object()
@@ -108,7 +125,13 @@ fn the_openapi_document_is_json_that_keeps_the_catalogs_order() {
         .collect();
     assert_eq!(
         responses,
-        ["messenger_subset.500", "shop.400", "shop.403", "shop.503"]
+        [
+            "messenger_subset.500",
+            "shop.400",
+            "shop.403",
+            "shop.429",
+            "shop.503"
+        ]
     );
 }
 

@@ -160,7 +160,7 @@ test("the run-time values of a served body are typed", () => {
   const register = body("/messenger/register/99");
   assert.ok(messenger.isBody(register));
   assert.equal(register.minor_code, 99);
-  const sms = body("/mixin/sms/+8613800138000");
+  const sms = body("/sms/+8613800138000");
   assert.ok(mixin.isBody(sms));
   assert.equal(sms.error.description, "Failed to deliver SMS to +8613800138000.");
 });

@@ -474,7 +474,25 @@ fn example_message(e: &Entry) -> String {
         .collect()
 }
 
-/// The body the Rust side sends for `e` (`Body::rendered` with the placeholders' examples).
+/// The value a run-time parameter `name` of type `kind` takes in the example of `e`: a
+/// placeholder of the same name fills the parameter on the Rust side, so its declared example
+/// does here. `None` where `e` has no such placeholder, or it declares no example.
+fn param_example(e: &Entry, name: &str, kind: ColumnType) -> Option<Json> {
+    let example = e
+        .placeholders
+        .iter()
+        .find(|p| p.name == name)?
+        .example
+        .as_deref()?;
+    match kind {
+        ColumnType::String => Some(Json::str(example)),
+        ColumnType::Integer => example.trim().parse().ok().map(Json::Int),
+        ColumnType::Bool => example.trim().parse().ok().map(Json::Bool),
+    }
+}
+
+/// The body the Rust side sends for `e` raised with its placeholders' declared examples: the
+/// message filled in, and each run-time parameter that a placeholder of its name fills.
 pub fn example_body(c: &Catalog, e: &Entry) -> Json {
     let mut fields = Vec::new();
     for f in &c.wire.fields {
@@ -488,7 +506,11 @@ pub fn example_body(c: &Catalog, e: &Entry) -> Json {
                 None => continue,
             },
             WireSource::Constant(v) => value_json(v),
-            WireSource::Minor | WireSource::Param { .. } => continue,
+            WireSource::Param { name, kind } => match param_example(e, name, *kind) {
+                Some(v) => v,
+                None => continue,
+            },
+            WireSource::Minor => continue,
         };
         fields.push((f.name.clone(), value));
     }
@@ -498,9 +520,9 @@ pub fn example_body(c: &Catalog, e: &Entry) -> Json {
     }
 }
 
-/// The problem document the Rust side sends for `e`, its message filled in as in
-/// [`example_body`].
-pub fn example_problem(e: &Entry) -> Json {
+/// The problem document the Rust side sends for `e`, its message and parameters filled in as
+/// in [`example_body`].
+pub fn example_problem(c: &Catalog, e: &Entry) -> Json {
     let mut pairs = vec![("type", Json::str("about:blank"))];
     if let Some(title) = reason_phrase(e.status) {
         pairs.push(("title", Json::str(title)));
@@ -508,7 +530,16 @@ pub fn example_problem(e: &Entry) -> Json {
     pairs.push(("status", Json::Int(i64::from(e.status))));
     pairs.push(("detail", Json::Str(example_message(e))));
     pairs.push(("code", code_json(&e.code)));
-    Json::object(pairs)
+    let mut pairs: Vec<(String, Json)> =
+        pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    for f in &c.wire.fields {
+        if let WireSource::Param { name, kind } = &f.source {
+            if let Some(v) = param_example(e, name, *kind) {
+                pairs.push((name.clone(), v));
+            }
+        }
+    }
+    Json::Object(pairs)
 }
 
 fn example(e: &Entry, value: Json) -> Json {
@@ -548,7 +579,7 @@ fn response(c: &Catalog, status: u16) -> Json {
         .map(|e| (e.name.clone(), example(e, example_body(c, e))));
     let problems = entries
         .iter()
-        .map(|e| (e.name.clone(), example(e, example_problem(e))));
+        .map(|e| (e.name.clone(), example(e, example_problem(c, e))));
     Json::object([
         ("description", Json::Str(description)),
         (
@@ -571,4 +602,49 @@ fn response(c: &Catalog, status: u16) -> Json {
             ]),
         ),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_placeholder_fills_the_parameter_of_its_name_in_the_examples() {
+        let yaml = r#"
+title: T
+source: s
+status: 429
+wire:
+  fields:
+    - { name: code, from: code }
+    - { name: message, from: message }
+    - { name: retryAfter, from: param, param: retry_after }
+sections:
+  - name: S
+    title: S
+    entries:
+      - code: 1
+        name: SLOW_DOWN
+        message: "Retry in {retry_after} s."
+        placeholders: [{ name: retry_after, type: integer, example: "30" }]
+      - code: 2
+        name: BUSY
+        message: Busy.
+"#;
+        let c = crate::load_str(std::path::Path::new("t.yaml"), yaml).unwrap();
+        let entries: Vec<&Entry> = c.entries().collect();
+        assert_eq!(
+            example_body(&c, entries[0]).compact(),
+            r#"{"code": 1, "message": "Retry in 30 s.", "retryAfter": 30}"#
+        );
+        assert_eq!(
+            example_problem(&c, entries[0]).compact(),
+            r#"{"type": "about:blank", "title": "Too Many Requests", "status": 429, "detail": "Retry in 30 s.", "code": 1, "retry_after": 30}"#
+        );
+        // Without the placeholder, the optional parameter is left out.
+        assert_eq!(
+            example_body(&c, entries[1]).compact(),
+            r#"{"code": 2, "message": "Busy."}"#
+        );
+    }
 }
