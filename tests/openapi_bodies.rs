@@ -73,6 +73,18 @@ macro_rules! check_examples {
                 }
             };
             assert_eq!(failure.error(), error);
+            // The values are the placeholders' declared examples.
+            let code = error.code().to_string();
+            let entry = catalog
+                .entries()
+                .find(|e| e.code.to_string() == code)
+                .unwrap();
+            for p in &entry.placeholders {
+                if let Some(example) = &p.example {
+                    let value = failure.value(&p.name).map(|v| v.to_string());
+                    assert_eq!(value.as_deref(), Some(example.as_str()), "{}", error.name());
+                }
+            }
             let value = serde_json::to_value(&failure).unwrap();
             assert_eq!(example["value"], value, "{response} {}", error.name());
             assert_eq!(
