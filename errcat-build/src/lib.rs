@@ -241,6 +241,21 @@ pub fn generate_markdown(catalogs: &[Catalog]) -> Vec<(PathBuf, String)> {
     emit::markdown::documents(catalogs)
 }
 
+/// Renders the catalogs as one OpenAPI 3.1 document (JSON) of reusable components: per
+/// catalog, the schemas of its code, name, error body and RFC 9457 problem document, and one
+/// response per HTTP status it uses, with an example per code. The same catalogs always give
+/// the same bytes.
+pub fn generate_openapi(catalogs: &[Catalog]) -> String {
+    emit::openapi::document(catalogs).pretty()
+}
+
+/// Renders the catalogs as TypeScript, one self-contained module per catalog (`<catalog>.ts`),
+/// each as its file name relative to the output directory and its contents. The same
+/// catalogs always give the same bytes.
+pub fn generate_typescript(catalogs: &[Catalog]) -> Vec<(PathBuf, String)> {
+    emit::typescript::modules(catalogs)
+}
+
 /// The one formatting step: tokens to source text with prettyplease.
 fn format_rust(tokens: proc_macro2::TokenStream) -> String {
     let file: syn::File = match syn::parse2(tokens.clone()) {

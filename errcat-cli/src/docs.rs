@@ -1,5 +1,6 @@
 //! `errcat docs`: writes the Markdown pages of the catalogs, or (`--check`) tells which
-//! committed pages no longer match the catalogs.
+//! committed pages no longer match the catalogs. The writing and the check ([`sync`]) serve
+//! `errcat openapi` and `errcat typescript` as well.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -22,22 +23,73 @@ pub fn run(dir: &Path, out: &Path, check: bool, format: Format) -> ExitCode {
     let Some(catalogs) = load(dir) else {
         return ExitCode::FAILURE;
     };
-    let pages = errcat_build::generate_markdown(&catalogs);
-    let extra = match extra_pages(out, &pages) {
-        Ok(extra) => extra,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::FAILURE;
+    let output = Output {
+        command: "docs",
+        dir,
+        out,
+        out_arg: out,
+        default_out: DEFAULT_OUT,
+        label: out.display().to_string(),
+        unit: "pages",
+        mismatch: format!(
+            "the docs in {} do not match the catalogs in {}",
+            out.display(),
+            dir.display()
+        ),
+        files: errcat_build::generate_markdown(&catalogs),
+        owns: Some(("md", GENERATED_MARKER)),
+    };
+    sync(&output, check)
+}
+
+/// Generated files that belong in one directory, and what `errcat` says about them when it
+/// writes or checks them: the docs pages, the OpenAPI document, the TypeScript modules.
+pub struct Output<'a> {
+    /// The subcommand that writes them (`docs`).
+    pub command: &'static str,
+    /// The catalogs directory they are generated from.
+    pub dir: &'a Path,
+    /// The directory they go in.
+    pub out: &'a Path,
+    /// `--out` as given, and its default, for the command that regenerates them.
+    pub out_arg: &'a Path,
+    pub default_out: &'static str,
+    /// How the summary line names them (`docs/catalogs`), and what they are (`pages`).
+    pub label: String,
+    pub unit: &'static str,
+    /// The sentence that says they are out of date.
+    pub mismatch: String,
+    /// The files, by name relative to `out`, and their contents.
+    pub files: Vec<(PathBuf, String)>,
+    /// The extension and first line of the files this output owns in `out`: any other such
+    /// file is unexpected. `None` for a single file in a directory it shares with others.
+    pub owns: Option<(&'static str, &'static str)>,
+}
+
+/// Writes the files of `output`, or (`check`) reports those that are missing, stale or
+/// unexpected.
+pub fn sync(output: &Output, check: bool) -> ExitCode {
+    let extra = match output.owns {
+        Some((extension, marker)) => {
+            match extra_pages(output.out, &output.files, extension, marker) {
+                Ok(extra) => extra,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    return ExitCode::FAILURE;
+                }
+            }
         }
+        None => Vec::new(),
     };
     if check {
-        check_pages(dir, out, &pages, &extra)
+        check_pages(output, &extra)
     } else {
-        write_pages(out, &pages, &extra)
+        write_pages(output, &extra)
     }
 }
 
-fn write_pages(out: &Path, pages: &[(PathBuf, String)], extra: &[Extra]) -> ExitCode {
+fn write_pages(output: &Output, extra: &[Extra]) -> ExitCode {
+    let (out, pages) = (output.out, &output.files);
     if let Err(e) = std::fs::create_dir_all(out) {
         eprintln!("error: cannot create {}: {e}", out.display());
         return ExitCode::FAILURE;
@@ -75,9 +127,10 @@ fn write_pages(out: &Path, pages: &[(PathBuf, String)], extra: &[Extra]) -> Exit
         }
     }
     println!(
-        "{}: {} pages, {written} written, {removed} removed, {} unchanged",
-        out.display(),
+        "{}: {} {}, {written} written, {removed} removed, {} unchanged",
+        output.label,
         pages.len(),
+        output.unit,
         pages.len() - written
     );
     if failed {
@@ -87,7 +140,8 @@ fn write_pages(out: &Path, pages: &[(PathBuf, String)], extra: &[Extra]) -> Exit
     }
 }
 
-fn check_pages(dir: &Path, out: &Path, pages: &[(PathBuf, String)], extra: &[Extra]) -> ExitCode {
+fn check_pages(output: &Output, extra: &[Extra]) -> ExitCode {
+    let (dir, out, pages) = (output.dir, output.out, &output.files);
     let mut report = String::new();
     let mut problems = 0;
     for (name, want) in pages {
@@ -111,27 +165,30 @@ fn check_pages(dir: &Path, out: &Path, pages: &[(PathBuf, String)], extra: &[Ext
         let why = if e.generated {
             "no catalog generates it any more"
         } else {
-            "it was not generated from a catalog: move it out of the docs directory"
+            "it was not generated from a catalog: move it out of this directory"
         };
         let _ = writeln!(report, "unexpected: {} ({why})", e.path.display());
     }
     if problems == 0 {
         println!(
-            "{}: {} pages up to date with {}",
-            out.display(),
+            "{}: {} {} up to date with {}",
+            output.label,
             pages.len(),
+            output.unit,
             dir.display()
         );
         return ExitCode::SUCCESS;
     }
     eprint!("{report}");
     eprintln!(
-        "\nerror: the docs in {} do not match the catalogs in {} ({problems} file{})",
-        out.display(),
-        dir.display(),
+        "\nerror: {} ({problems} file{})",
+        output.mismatch,
         if problems == 1 { "" } else { "s" }
     );
-    eprintln!("to regenerate them, run: {}", regenerate_command(dir, out));
+    eprintln!(
+        "to regenerate them, run: {}",
+        regenerate_command(output.command, dir, output.out_arg, output.default_out)
+    );
     ExitCode::FAILURE
 }
 
@@ -151,7 +208,7 @@ fn check_report(dir: &Path, out: &Path) -> Report {
         }
     };
     let pages = errcat_build::generate_markdown(&catalogs);
-    let extra = match extra_pages(out, &pages) {
+    let extra = match extra_pages(out, &pages, "md", GENERATED_MARKER) {
         Ok(extra) => extra,
         Err(message) => {
             report
@@ -160,7 +217,10 @@ fn check_report(dir: &Path, out: &Path) -> Report {
             return report;
         }
     };
-    let regenerate = format!("run `{}`", regenerate_command(dir, out));
+    let regenerate = format!(
+        "run `{}`",
+        regenerate_command("docs", dir, out, DEFAULT_OUT)
+    );
     for (name, want) in pages.iter() {
         let path = out.join(name);
         match std::fs::read_to_string(&path) {
@@ -217,19 +277,19 @@ fn check_report(dir: &Path, out: &Path) -> Report {
     report
 }
 
-/// The command that writes the docs for these directories: the `cargo run` form when this
-/// binary was started by `cargo run`.
-fn regenerate_command(dir: &Path, out: &Path) -> String {
+/// The command (`docs`, ...) that writes the files for these directories: the `cargo run`
+/// form when this binary was started by `cargo run`.
+fn regenerate_command(command: &str, dir: &Path, out: &Path, default_out: &str) -> String {
     let mut cmd = if std::env::var("CARGO_PKG_NAME").is_ok_and(|p| p == env!("CARGO_PKG_NAME")) {
-        String::from("cargo run -p errcat-cli -- docs")
+        format!("cargo run -p errcat-cli -- {command}")
     } else {
-        String::from("errcat docs")
+        format!("errcat {command}")
     };
     if dir != Path::new(DEFAULT_DIR) {
         cmd.push(' ');
         cmd.push_str(&shell_word(dir));
     }
-    if out != Path::new(DEFAULT_OUT) {
+    if out != Path::new(default_out) {
         cmd.push_str(" --out ");
         cmd.push_str(&shell_word(out));
     }
@@ -248,15 +308,22 @@ fn shell_word(path: &Path) -> String {
     }
 }
 
-/// A Markdown file in the output directory that no catalog generates.
+/// A file in the output directory, of the extension the output owns, that no catalog
+/// generates.
 struct Extra {
     path: PathBuf,
     /// Whether it starts with the generated marker (a page of a catalog since removed).
     generated: bool,
 }
 
-/// The `*.md` files of `out` that are not among `pages`, sorted. A missing `out` has none.
-fn extra_pages(out: &Path, pages: &[(PathBuf, String)]) -> Result<Vec<Extra>, String> {
+/// The files of `out` with `extension` that are not among `pages`, sorted; those that start
+/// with `marker` were generated. A missing `out` has none.
+fn extra_pages(
+    out: &Path,
+    pages: &[(PathBuf, String)],
+    extension: &str,
+    marker: &str,
+) -> Result<Vec<Extra>, String> {
     let entries = match std::fs::read_dir(out) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -266,13 +333,13 @@ fn extra_pages(out: &Path, pages: &[(PathBuf, String)]) -> Result<Vec<Extra>, St
     for entry in entries {
         let entry = entry.map_err(|e| format!("cannot read {}: {e}", out.display()))?;
         let path = entry.path();
-        let is_md = path.extension().is_some_and(|e| e == "md") && path.is_file();
+        let owned = path.extension().is_some_and(|e| e == extension) && path.is_file();
         let expected = pages
             .iter()
             .any(|(name, _)| path.file_name() == Some(name.as_os_str()));
-        if is_md && !expected {
+        if owned && !expected {
             let generated =
-                std::fs::read_to_string(&path).is_ok_and(|text| text.starts_with(GENERATED_MARKER));
+                std::fs::read_to_string(&path).is_ok_and(|text| text.starts_with(marker));
             extra.push(Extra { path, generated });
         }
     }
@@ -421,9 +488,21 @@ mod tests {
 
     #[test]
     fn regenerate_command_names_non_default_directories() {
-        let cmd = regenerate_command(Path::new("my cats"), Path::new("out"));
+        let cmd = regenerate_command("docs", Path::new("my cats"), Path::new("out"), DEFAULT_OUT);
         assert!(cmd.ends_with("docs 'my cats' --out out"), "{cmd}");
-        let cmd = regenerate_command(Path::new(DEFAULT_DIR), Path::new(DEFAULT_OUT));
+        let cmd = regenerate_command(
+            "docs",
+            Path::new(DEFAULT_DIR),
+            Path::new(DEFAULT_OUT),
+            DEFAULT_OUT,
+        );
         assert!(cmd.ends_with(" docs"), "{cmd}");
+        let cmd = regenerate_command(
+            "openapi",
+            Path::new(DEFAULT_DIR),
+            Path::new("a.json"),
+            "b.json",
+        );
+        assert!(cmd.ends_with(" openapi --out a.json"), "{cmd}");
     }
 }

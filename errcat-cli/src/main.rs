@@ -1,6 +1,6 @@
 //! `errcat`: the command-line face of errcat-build. It checks catalogs, writes (or checks) their
-//! Markdown docs and explains a code; every rule of the format and every rendering lives in the
-//! library. The compatibility of a catalog with what it published before (the lock file, a git
+//! Markdown docs, OpenAPI document and TypeScript modules, and explains a code; every rule of
+//! the format and every rendering lives in the library. The compatibility of a catalog with what it published before (the lock file, a git
 //! revision) is checked here, on the library's validated catalogs, so that build scripts do not
 //! pay for it.
 
@@ -10,8 +10,10 @@ mod docs;
 mod explain;
 mod lock;
 mod next;
+mod openapi;
 mod output;
 mod revision;
+mod typescript;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -87,6 +89,32 @@ enum Command {
         #[arg(long, value_enum, default_value_t, requires = "check")]
         format: output::Format,
     },
+    /// Write the OpenAPI 3.1 document of the catalogs' error components (with --check, only
+    /// compare).
+    Openapi {
+        /// The catalogs directory.
+        #[arg(default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// The document's path.
+        #[arg(long, value_name = "FILE", default_value = openapi::DEFAULT_OUT)]
+        out: PathBuf,
+        /// Write nothing; fail, with a diff, if the document is out of date.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Write a TypeScript module per catalog (with --check, only compare).
+    Typescript {
+        /// The catalogs directory.
+        #[arg(default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// Where the modules go.
+        #[arg(long, value_name = "DIR", default_value = typescript::DEFAULT_OUT)]
+        out: PathBuf,
+        /// Write nothing; fail, naming each stale module with a diff, if a module is out of
+        /// date.
+        #[arg(long)]
+        check: bool,
+    },
     /// Everything the catalogs say about a code or a name.
     Explain {
         /// A code (`20117`) or a documented name or alias (`INSUFFICIENT_BALANCE`).
@@ -134,6 +162,8 @@ fn main() -> ExitCode {
             check,
             format,
         } => docs::run(&dir, &out, check, format),
+        Command::Openapi { dir, out, check } => openapi::run(&dir, &out, check),
+        Command::Typescript { dir, out, check } => typescript::run(&dir, &out, check),
         Command::Explain {
             query,
             catalog,
@@ -193,6 +223,26 @@ mod tests {
                 out: PathBuf::from("docs/catalogs"),
                 check: true,
                 format: output::Format::Text,
+            })
+        );
+    }
+
+    #[test]
+    fn client_outputs_default_to_their_committed_places() {
+        assert_eq!(
+            parse(&["openapi", "--check"]),
+            Ok(Command::Openapi {
+                dir: PathBuf::from("catalogs"),
+                out: PathBuf::from("docs/openapi/errors.json"),
+                check: true
+            })
+        );
+        assert_eq!(
+            parse(&["typescript", "cats", "--out=web"]),
+            Ok(Command::Typescript {
+                dir: PathBuf::from("cats"),
+                out: PathBuf::from("web"),
+                check: false
             })
         );
     }

@@ -6,19 +6,23 @@
 //! `name_index` (`from_name`), `columns`, `sections`, `minors`, `rustdoc` (the module's and
 //! variants' docs), `wire` (`Code` and `Body`), `wire_serde` (their serde impls), `failure`
 //! (the owned error and the typed values of each code) and `integrations` (http and axum).
-//! Everything that does not vary per catalog is in the `errcat` runtime crate.
+//! Everything that does not vary per catalog is in the `errcat` runtime crate. The outputs for
+//! other clients are [`openapi`] and [`typescript`], written with the small JSON writer [`json`].
 
 mod code_index;
 mod columns;
 mod failure;
 mod integrations;
+pub mod json;
 pub mod markdown;
 mod minors;
 mod name_index;
+pub mod openapi;
 pub mod rust;
 mod rustdoc;
 mod sections;
 mod tokens;
+pub mod typescript;
 mod wire;
 mod wire_serde;
 
