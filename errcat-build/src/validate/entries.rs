@@ -1,0 +1,329 @@
+//! Sections and entries: codes (their kind, range and uniqueness), statuses and column values.
+
+use std::collections::BTreeMap;
+
+use super::names::FirstName;
+use super::{At, Case, First, Validator, why_not_snake};
+use crate::diagnostic::quote;
+use crate::ident;
+use crate::model::{Code, CodeKind, Column, Entry, Section, Value};
+use crate::parse::{RawCode, RawEntry, entry_label};
+
+impl Validator<'_> {
+    pub(super) fn section(
+        &mut self,
+        at: &At,
+        raw: crate::parse::RawSection,
+        catalog_status: u16,
+        columns: &[Column],
+        state: &mut CatalogState,
+    ) -> Section {
+        if let Some(why) = why_not_snake(&raw.name, Case::Upper) {
+            let d = self
+                .diagnostic(
+                    &at.key("name"),
+                    format!(
+                        "section name {} is not UPPER_SNAKE: it {why}",
+                        quote(&raw.name)
+                    ),
+                )
+                .with_hint("section names look like `USER_ERRORS`");
+            self.report(d);
+        } else {
+            let type_name = ident::type_name(&raw.name);
+            self.reserved(&at.key("name"), &raw.name, &type_name, "section", None);
+            self.unique(
+                &mut state.section_names,
+                type_name,
+                &at.key("name"),
+                raw.name.clone(),
+                "section name",
+                None,
+            );
+        }
+        self.text_field(&at.key("title"), "title", &raw.title, None);
+        self.optional_text(
+            &at.key("description"),
+            "description",
+            &raw.description,
+            None,
+        );
+        self.optional_text(&at.key("note"), "note", &raw.note, None);
+        let status = raw.status.map(|s| self.status(&at.key("status"), s, None));
+        let shared = self.column_values(&at.key("columns"), &raw.columns, columns, None);
+        if raw.entries.is_empty() {
+            self.error(
+                &at.key("entries"),
+                format!("section {} has no entries", quote(&raw.name)),
+            );
+        }
+        let mut entries = Vec::new();
+        for (j, e) in raw.entries.into_iter().enumerate() {
+            let entry_at = at.key("entries").index(j);
+            let default_status = status.unwrap_or(catalog_status);
+            if let Some(entry) = self.entry(&entry_at, e, default_status, columns, &shared, state) {
+                entries.push(entry);
+            }
+        }
+        let reserved = self.reservations(at, &raw.reserved, state);
+        Section {
+            name: raw.name,
+            title: raw.title,
+            description: raw.description,
+            status,
+            note: raw.note,
+            entries,
+            reserved,
+            location: self.locate(at),
+        }
+    }
+
+    pub(super) fn entry(
+        &mut self,
+        at: &At,
+        raw: RawEntry,
+        default_status: u16,
+        columns: &[Column],
+        shared: &[Option<Value>],
+        state: &mut CatalogState,
+    ) -> Option<Entry> {
+        let label = entry_label(
+            &raw.code.to_string(),
+            match (&raw.name, &raw.code) {
+                (Some(name), _) => name,
+                (None, RawCode::String(s)) if ident::is_upper_snake(s) => s,
+                (None, _) => "",
+            },
+        );
+        let code = self.code(&at.key("code"), &raw.code, &label, state);
+        let name = match (&raw.name, &raw.code) {
+            (Some(name), _) => name.clone(),
+            (None, RawCode::String(s)) if ident::is_upper_snake(s) => s.clone(),
+            (None, _) => {
+                let d = self
+                    .diagnostic(at, "entry has no `name`")
+                    .with_entry(label.clone())
+                    .with_hint(match raw.code {
+                        RawCode::Integer(_) => "an entry with an integer code needs an UPPER_SNAKE `name`",
+                        RawCode::String(_) => "this string code is not UPPER_SNAKE, so it cannot be its own name: set `name`",
+                    });
+                self.report(d);
+                String::new()
+            }
+        };
+        let label = label.as_str();
+
+        if !name.is_empty() {
+            let valid = self.entry_name(&at.key("name"), &name, "name", label, state);
+            if valid && !raw.minors.is_empty() && ident::type_name(&name) == "Error" {
+                let d = self
+                    .diagnostic(
+                        &at.key("name"),
+                        format!("the entry {} has minor codes, and its minor-code enum would be `minor::Error`, which clashes with the generated `Error` type", quote(&name)),
+                    )
+                    .with_entry(label)
+                    .with_hint("give the entry another name and keep the documented one as an alias (`aliases: [ERROR]`)");
+                self.report(d);
+            }
+        }
+        for (k, alias) in raw.aliases.iter().enumerate() {
+            self.entry_name(&at.key("aliases").index(k), alias, "alias", label, state);
+        }
+        if let Some(code) = &code {
+            state.codes.push(CodeSite {
+                code: code.clone(),
+                at: at.clone(),
+                label: label.to_owned(),
+                section: state.section.clone(),
+            });
+        }
+
+        let placeholders = self.placeholders(at, &raw, label);
+        let message = self.message(&at.key("message"), &raw.message, &placeholders, label);
+        self.optional_text(
+            &at.key("description"),
+            "description",
+            &raw.description,
+            Some(label),
+        );
+        self.optional_text(
+            &at.key("deprecated"),
+            "deprecated",
+            &raw.deprecated,
+            Some(label),
+        );
+        let deprecated = self.retirement(at, &raw, label);
+        self.optional_text(&at.key("reaction"), "reaction", &raw.reaction, Some(label));
+        self.optional_text(&at.key("note"), "note", &raw.note, Some(label));
+        let status = match raw.status {
+            Some(s) => self.status(&at.key("status"), s, Some(label)),
+            None => default_status,
+        };
+        let own = self.column_values(&at.key("columns"), &raw.columns, columns, Some(label));
+        let values = columns
+            .iter()
+            .enumerate()
+            .map(|(c, column)| {
+                own[c]
+                    .clone()
+                    .or_else(|| shared[c].clone())
+                    .or_else(|| column.default.clone())
+            })
+            .collect();
+        let minors = self.minors(at, &raw.minors, label);
+
+        Some(Entry {
+            code: code?,
+            name,
+            message: message?,
+            description: raw.description,
+            status,
+            aliases: raw.aliases,
+            deprecated,
+            retired: raw.retired,
+            reaction: raw.reaction,
+            placeholders,
+            columns: values,
+            minors,
+            note: raw.note,
+            location: self.locate(at),
+        })
+    }
+
+    pub(super) fn code(
+        &mut self,
+        at: &At,
+        raw: &RawCode,
+        label: &str,
+        state: &mut CatalogState,
+    ) -> Option<Code> {
+        let (kind, code) = match raw {
+            RawCode::Integer(n) => match u32::try_from(*n) {
+                Ok(n) => (CodeKind::Integer, Some(Code::Integer(n))),
+                Err(_) => {
+                    let d = self
+                        .diagnostic(at, format!("code {n} is out of range"))
+                        .with_entry(label)
+                        .with_hint(format!(
+                            "integer codes are 0..={}; a code outside it can be written as a string, if every code of the catalog is",
+                            u32::MAX
+                        ));
+                    self.report(d);
+                    (CodeKind::Integer, None)
+                }
+            },
+            RawCode::String(s) => {
+                if s.trim().is_empty() {
+                    let d = self
+                        .diagnostic(at, format!("code {s:?} is empty"))
+                        .with_entry(label)
+                        .with_hint("write the code as the API sends it");
+                    self.report(d);
+                    return None;
+                } else if s.trim() != s || s.chars().any(char::is_control) {
+                    let d = self
+                        .diagnostic(
+                            at,
+                            format!("code {s:?} has surrounding spaces or control characters"),
+                        )
+                        .with_entry(label)
+                        .with_hint(
+                            "write the code exactly as the API sends it, without spaces around it",
+                        );
+                    self.report(d);
+                    return None;
+                } else {
+                    (CodeKind::String, Some(Code::String(s.clone())))
+                }
+            }
+        };
+        match state.code_kind {
+            None => state.code_kind = Some(kind),
+            Some(first) if first != kind => {
+                let (want, got) = match first {
+                    CodeKind::Integer => ("integers", "a string"),
+                    CodeKind::String => ("strings", "an integer"),
+                };
+                let d = self
+                    .diagnostic(
+                        at,
+                        format!("code {raw} is {got}, but this catalog's codes are {want}"),
+                    )
+                    .with_entry(label)
+                    .with_hint("all codes of a catalog are integers, or all are strings; quote a number to make it a string");
+                self.report(d);
+                return None;
+            }
+            Some(_) => {}
+        }
+        code
+    }
+
+    /// Reports every code defined twice, pointing at the first definition and suggesting the
+    /// next free code of the duplicate's section.
+    pub(super) fn duplicate_codes(&mut self, sites: &[CodeSite]) {
+        let mut first: BTreeMap<&Code, &CodeSite> = BTreeMap::new();
+        let used: std::collections::BTreeSet<&Code> = sites.iter().map(|s| &s.code).collect();
+        // The highest integer code of each section, and (computed once) its next free code.
+        let mut last: BTreeMap<usize, u32> = BTreeMap::new();
+        for site in sites {
+            if let Code::Integer(n) = site.code {
+                let max = last.entry(site.section.0).or_insert(n);
+                *max = (*max).max(n);
+            }
+        }
+        let mut next_free: BTreeMap<usize, Option<u32>> = BTreeMap::new();
+        for site in sites {
+            let Some(original) = first.get(&site.code) else {
+                first.insert(&site.code, site);
+                continue;
+            };
+            let first_pos = self.position(&original.at);
+            let mut hint = format!("first defined at {first_pos} ({})", original.label);
+            if let Code::Integer(_) = site.code {
+                let free = *next_free.entry(site.section.0).or_insert_with(|| {
+                    let last = last.get(&site.section.0)?;
+                    (last.checked_add(1)?..=u32::MAX)
+                        .take(10_000)
+                        .find(|n| !used.contains(&Code::Integer(*n)))
+                });
+                if let Some(free) = free {
+                    hint.push_str(&format!(
+                        "; the next free code in section {} is {free}",
+                        quote(&site.section.1)
+                    ));
+                }
+            }
+            let d = self
+                .diagnostic(
+                    &site.at,
+                    format!(
+                        "duplicate code: `{}` repeats `{}`",
+                        site.label, original.label
+                    ),
+                )
+                .with_entry(site.label.clone())
+                .with_hint(hint);
+            self.report(d);
+        }
+    }
+}
+
+#[derive(Default)]
+pub(super) struct CatalogState {
+    pub(super) code_kind: Option<CodeKind>,
+    /// Every valid code, in document order.
+    pub(super) codes: Vec<CodeSite>,
+    /// Entry names and aliases by their Rust name.
+    pub(super) names: BTreeMap<String, FirstName>,
+    pub(super) section_names: BTreeMap<String, First>,
+    /// The section being read: its index and name.
+    pub(super) section: (usize, String),
+}
+
+pub(super) struct CodeSite {
+    pub(super) code: Code,
+    pub(super) at: At,
+    pub(super) label: String,
+    pub(super) section: (usize, String),
+}
