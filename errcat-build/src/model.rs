@@ -21,6 +21,8 @@ pub struct Catalog {
     /// The default HTTP status.
     pub status: u16,
     pub note: Option<String>,
+    /// The prefix dropped from documented names to make Rust names (`ERRCODE_`).
+    pub strip_prefix: Option<String>,
     /// Whether codes are integers or strings.
     pub code_kind: CodeKind,
     pub columns: Vec<Column>,
@@ -280,13 +282,18 @@ impl Section {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub code: Code,
-    /// The documented UPPER_SNAKE name.
+    /// The documented name, exactly as written (`USER_NOT_FOUND`, `invalid_grant`).
     pub name: String,
+    /// The Rust variant name: the entry's `rust_name`, else the documented name without the
+    /// catalog's `strip_prefix`, in UpperCamel case.
+    pub rust_name: String,
     pub message: Message,
     pub description: Option<String>,
     /// The resolved HTTP status (own, else the section's, else the catalog's).
     pub status: u16,
     pub aliases: Vec<String>,
+    /// The Rust name of each alias's associated constant, in the order of `aliases`.
+    pub alias_rust_names: Vec<String>,
     /// Why the code is no longer emitted; for a retired entry, `Retired, no longer sent: ` and
     /// the reason.
     pub deprecated: Option<String>,
@@ -304,9 +311,9 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The Rust variant name: `USER_NOT_FOUND` → `UserNotFound`.
+    /// The Rust variant name: `USER_NOT_FOUND` → `UserNotFound` (see [`Entry::rust_name`]).
     pub fn type_name(&self) -> String {
-        ident::type_name(&self.name)
+        self.rust_name.clone()
     }
 
     /// `code NAME`, the way diagnostics and docs name an entry.

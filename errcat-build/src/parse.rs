@@ -31,6 +31,7 @@ pub(crate) const CATALOG_FIELDS: &[&str] = &[
     "description",
     "status",
     "note",
+    "strip_prefix",
     "columns",
     "sections",
     "wire",
@@ -50,6 +51,7 @@ pub(crate) const SECTION_FIELDS: &[&str] = &[
 pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "code",
     "name",
+    "rust_name",
     "message",
     "description",
     "status",
@@ -165,6 +167,7 @@ pub(crate) struct RawCatalog {
     pub description: Option<String>,
     pub status: i64,
     pub note: Option<String>,
+    pub strip_prefix: Option<String>,
     #[serde(default)]
     pub columns: Vec<RawColumn>,
     pub sections: Vec<RawSection>,
@@ -220,6 +223,7 @@ pub(crate) struct RawReserved {
 pub(crate) struct RawEntry {
     pub code: RawCode,
     pub name: Option<String>,
+    pub rust_name: Option<String>,
     pub message: String,
     pub description: Option<String>,
     pub status: Option<i64>,
@@ -450,7 +454,7 @@ fn label_of(entry: &Node) -> String {
 pub(crate) fn entry_label(code: &str, name: &str) -> String {
     if name.is_empty() {
         code.to_owned()
-    } else if crate::ident::is_upper_snake(name) {
+    } else if crate::ident::is_documented_name(name) {
         format!("{code} {name}")
     } else {
         format!("{code} {name:?}")
@@ -643,14 +647,14 @@ fn check_shape(
                     file,
                     Some(node.at),
                     format!(
-                        "expected a mapping (a {}), found {}",
-                        shape.what,
+                        "expected a mapping ({}), found {}",
+                        a(shape.what),
                         node.describe()
                     ),
                 )
                 .with_hint(format!(
-                    "a {} is written as `field: value` lines; its fields are {}",
-                    shape.what,
+                    "{} is written as `field: value` lines; its fields are {}",
+                    a(shape.what),
                     list(shape.fields)
                 )),
             ));
@@ -676,7 +680,7 @@ fn check_shape(
             } else {
                 match crate::ident::nearest(name, shape.fields) {
                     Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("the fields of a {} are {}", shape.what, list(shape.fields)),
+                    None => format!("the fields of {} are {}", a(shape.what), list(shape.fields)),
                 }
             };
             problems.push(with_entry(

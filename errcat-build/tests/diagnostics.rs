@@ -109,13 +109,13 @@ fn wrong_types_name_the_field_and_what_was_found() {
     check(
         &with_entries("      - just a string\n"),
         &[
-            "error: expected a mapping (a entry), found the value \"just a string\"\n  --> shop.yaml:8:9\n   = entry: <no code>\n   = hint: a entry is written as `field: value` lines; its fields are `code`, `name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
+            "error: expected a mapping (an entry), found the value \"just a string\"\n  --> shop.yaml:8:9\n   = entry: <no code>\n   = hint: an entry is written as `field: value` lines; its fields are `code`, `name`, `rust_name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
         ],
     );
     check(
         "- title: x\n",
         &[
-            "error: expected a mapping (a catalog), found a list\n  --> shop.yaml:1:1\n   = hint: a catalog is written as `field: value` lines; its fields are `name`, `title`, `source`, `description`, `status`, `note`, `columns`, `sections`, `wire`, `compatibility`",
+            "error: expected a mapping (a catalog), found a list\n  --> shop.yaml:1:1\n   = hint: a catalog is written as `field: value` lines; its fields are `name`, `title`, `source`, `description`, `status`, `note`, `strip_prefix`, `columns`, `sections`, `wire`, `compatibility`",
         ],
     );
 }
@@ -184,7 +184,7 @@ sections:
         ),
         &[
             "error: unknown field `mesage` in an entry\n  --> shop.yaml:10:9\n   = entry: 1 A\n   = hint: did you mean `message`?",
-            "error: unknown field `colour` in an entry\n  --> shop.yaml:11:9\n   = entry: 1 A\n   = hint: the fields of a entry are `code`, `name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
+            "error: unknown field `colour` in an entry\n  --> shop.yaml:11:9\n   = entry: 1 A\n   = hint: the fields of an entry are `code`, `name`, `rust_name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
         ],
     );
     check(
@@ -306,10 +306,10 @@ sections:
     check(
         yaml,
         &[
-            "error: duplicate name `A`: entry `1 A` already has it\n  --> shop.yaml:9:25\n   = entry: 2 A\n   = hint: first defined at shop.yaml:8:25 (1 A); names and aliases are unique in a catalog, compared by their Rust form",
-            "error: duplicate alias `A`: entry `1 A` already has it\n  --> shop.yaml:10:50\n   = entry: 3 C\n   = hint: first defined at shop.yaml:8:25 (1 A); names and aliases are unique in a catalog, compared by their Rust form",
+            "error: duplicate name `A`: entry `1 A` already has it\n  --> shop.yaml:9:25\n   = entry: 2 A\n   = hint: first defined at shop.yaml:8:25 (1 A); names and aliases are unique in a catalog",
+            "error: duplicate alias `A`: entry `1 A` already has it\n  --> shop.yaml:10:50\n   = entry: 3 C\n   = hint: first defined at shop.yaml:8:25 (1 A); names and aliases are unique in a catalog",
             "error: duplicate section name `CLIENT`\n  --> shop.yaml:11:11\n   = hint: first defined at shop.yaml:5:11",
-            "error: duplicate name `D`: entry `3 C` already has it\n  --> shop.yaml:14:25\n   = entry: 4 D\n   = hint: first defined at shop.yaml:10:53 (3 C); names and aliases are unique in a catalog, compared by their Rust form",
+            "error: duplicate name `D`: entry `3 C` already has it\n  --> shop.yaml:14:25\n   = entry: 4 D\n   = hint: first defined at shop.yaml:10:53 (3 C); names and aliases are unique in a catalog",
         ],
     );
 }
@@ -321,8 +321,8 @@ fn names_that_collide_after_case_conversion() {
             "      - {code: 1, name: QR_2, message: a}\n      - {code: 2, name: QR2, message: b}\n      - {code: 3, name: FOO_BAR, message: c}\n      - {code: 4, name: FOO__BAR, message: d}\n",
         ),
         &[
-            "error: name `QR2` becomes the Rust name `Qr2`, the same as `QR_2` of entry `1 QR_2`\n  --> shop.yaml:9:25\n   = entry: 2 QR2\n   = hint: first defined at shop.yaml:8:25 (1 QR_2); names and aliases are unique in a catalog, compared by their Rust form",
-            "error: name `FOO__BAR` is not UPPER_SNAKE: it has a double underscore\n  --> shop.yaml:11:25\n   = entry: 4 \"FOO__BAR\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
+            "error: name `QR2` becomes the Rust name `Qr2`, the same as `QR_2` of entry `1 QR_2`\n  --> shop.yaml:9:25\n   = entry: 2 QR2\n   = hint: first defined at shop.yaml:8:25 (1 QR_2); names and aliases are unique in a catalog, compared by their Rust form (an entry's `rust_name` gives it another)",
+            "error: name `FOO__BAR` is not a valid name: it has a double underscore\n  --> shop.yaml:11:25\n   = entry: 4 \"FOO__BAR\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
         ],
     );
 }
@@ -331,16 +331,16 @@ fn names_that_collide_after_case_conversion() {
 fn invalid_names_say_what_is_wrong_with_them() {
     check(
         &with_entries(
-            "      - {code: 1, name: 2FA_REQUIRED, message: a}\n      - {code: 2, name: \"ÜBER\", message: b}\n      - {code: 3, name: \"ZERO\\u200bWIDTH\", message: c}\n      - {code: 4, name: Mixed_Case, message: d}\n      - {code: 5, name: \"WITH SPACE\", message: e}\n      - {code: 6, name: DASH-ED, message: f}\n      - {code: 7, name: TRAILING_, message: g}\n",
+            "      - {code: 1, name: 2FA_REQUIRED, message: a}\n      - {code: 2, name: \"ÜBER\", message: b}\n      - {code: 3, name: \"ZERO\\u200bWIDTH\", message: c}\n      - {code: 4, name: Mixed_Case, message: d}\n      - {code: 5, name: \"WITH SPACE\", message: e}\n      - {code: 6, name: DASH-_ED, message: f}\n      - {code: 7, name: TRAILING_, message: g}\n",
         ),
         &[
-            "error: name `2FA_REQUIRED` is not UPPER_SNAKE: it starts with a digit\n  --> shop.yaml:8:25\n   = entry: 1 \"2FA_REQUIRED\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name \"ÜBER\" is not UPPER_SNAKE: it contains the non-ASCII character 'Ü' (U+00DC)\n  --> shop.yaml:9:25\n   = entry: 2 \"ÜBER\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name \"ZERO\\u{200b}WIDTH\" is not UPPER_SNAKE: it contains the non-ASCII character U+200B\n  --> shop.yaml:10:25\n   = entry: 3 \"ZERO\\u{200b}WIDTH\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name `Mixed_Case` is not UPPER_SNAKE: it contains lowercase letters\n  --> shop.yaml:11:25\n   = entry: 4 \"Mixed_Case\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name \"WITH SPACE\" is not UPPER_SNAKE: it contains whitespace (' ' (U+0020))\n  --> shop.yaml:12:25\n   = entry: 5 \"WITH SPACE\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name `DASH-ED` is not UPPER_SNAKE: it contains '-' (U+002D)\n  --> shop.yaml:13:25\n   = entry: 6 \"DASH-ED\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name `TRAILING_` is not UPPER_SNAKE: it ends with an underscore\n  --> shop.yaml:14:25\n   = entry: 7 \"TRAILING_\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
+            "error: name `2FA_REQUIRED` is not a valid name: it starts with a digit\n  --> shop.yaml:8:25\n   = entry: 1 \"2FA_REQUIRED\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name \"ÜBER\" is not a valid name: it contains the non-ASCII character 'Ü' (U+00DC)\n  --> shop.yaml:9:25\n   = entry: 2 \"ÜBER\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name \"ZERO\\u{200b}WIDTH\" is not a valid name: it contains the non-ASCII character U+200B\n  --> shop.yaml:10:25\n   = entry: 3 \"ZERO\\u{200b}WIDTH\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name `Mixed_Case` is not a valid name: it mixes capitals and lowercase letters\n  --> shop.yaml:11:25\n   = entry: 4 \"Mixed_Case\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name \"WITH SPACE\" is not a valid name: it contains whitespace (' ' (U+0020))\n  --> shop.yaml:12:25\n   = entry: 5 \"WITH SPACE\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name `DASH-_ED` is not a valid name: it has two separators in a row\n  --> shop.yaml:13:25\n   = entry: 6 \"DASH-_ED\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name `TRAILING_` is not a valid name: it ends with an underscore\n  --> shop.yaml:14:25\n   = entry: 7 \"TRAILING_\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
         ],
     );
 }
@@ -386,7 +386,7 @@ sections:
                 "error: column `template` clashes with the generated method `Error::template`\n  --> shop.yaml:8:12\n   = hint: choose another name; the generated methods are {methods}"
             ),
             "error: section `A_L_L` becomes the Rust name `ALL`, which the generated code already uses\n  --> shop.yaml:10:11\n   = hint: `ALL` is an associated constant of the generated enums; choose another name",
-            "error: the entry `ERROR` has minor codes, and its minor-code enum would be `minor::Error`, which clashes with the generated `Error` type\n  --> shop.yaml:13:25\n   = entry: 1 ERROR\n   = hint: give the entry another name and keep the documented one as an alias (`aliases: [ERROR]`)",
+            "error: the entry `ERROR` has minor codes, and its minor-code enum would be `minor::Error`, which clashes with the generated `Error` type\n  --> shop.yaml:13:25\n   = entry: 1 ERROR\n   = hint: give the entry another Rust name: `rust_name: SomethingElse`",
             "error: alias `A_L_L` becomes the Rust name `ALL`, which the generated code already uses\n  --> shop.yaml:14:50\n   = entry: 2 B\n   = hint: `ALL` is an associated constant of the generated enums; choose another name",
             "error: minor name `E_R_R_O_R` becomes the Rust name `ERROR`, which the generated code already uses\n  --> shop.yaml:15:65\n   = entry: 3 C\n   = hint: `ERROR` is an associated constant of the generated enums; choose another name",
         ],
@@ -433,7 +433,7 @@ fn codes_out_of_range_empty_or_of_mixed_kinds() {
     check(
         &with_entries("      - code: 1\n        message: a\n"),
         &[
-            "error: entry has no `name`\n  --> shop.yaml:8:9\n   = entry: 1\n   = hint: an entry with an integer code needs an UPPER_SNAKE `name`",
+            "error: entry has no `name`\n  --> shop.yaml:8:9\n   = entry: 1\n   = hint: an entry with an integer code needs a `name`, such as `USER_NOT_FOUND` or `user_not_found`",
         ],
     );
 }
@@ -633,7 +633,7 @@ fn a_large_file_full_of_problems_is_reported_in_linear_time() {
     let mut n = 0;
     while yaml.len() < 1_500_000 {
         yaml.push_str(&format!(
-            "      - code: 7\n        name: e{n}\n        message: m\n"
+            "      - code: 7\n        name: e{n}E\n        message: m\n"
         ));
         n += 1;
     }
@@ -672,6 +672,85 @@ sections:
             "error: unknown column `wiat`\n  --> shop.yaml:10:38\n   = hint: did you mean `wait`?",
             "error: column `wait` is of type integer, but the value is `soon`\n  --> shop.yaml:12:56\n   = entry: 1 A",
             "error: column `wait` is of type integer, but the value is \"seconds: 3\"\n  --> shop.yaml:13:56\n   = entry: 2 B",
+        ],
+    );
+}
+
+// ---- Names as documented, and Rust names ------------------------------------------------------
+
+#[test]
+fn names_of_every_documented_style_are_kept_exactly() {
+    let catalog = errcat_build::load_str(
+        Path::new("shop.yaml"),
+        &with_entries(
+            "      - {code: 1, name: invalid_grant, message: a, aliases: [invalid-grant-type]}\n      - {code: 2, name: USER_NOT_FOUND, message: b, aliases: [user.missing]}\n      - {code: 3, name: INVALIDURL, rust_name: InvalidUrl, message: c}\n",
+        ),
+    )
+    .unwrap();
+    let entries = &catalog.sections[0].entries;
+    let names: Vec<(&str, &str, &[String])> = entries
+        .iter()
+        .map(|e| (e.name.as_str(), e.rust_name.as_str(), e.alias_rust_names.as_slice()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("invalid_grant", "InvalidGrant", &["InvalidGrantType".to_owned()][..]),
+            ("USER_NOT_FOUND", "UserNotFound", &["UserMissing".to_owned()][..]),
+            ("INVALIDURL", "InvalidUrl", &[][..]),
+        ]
+    );
+    assert_eq!(entries[0].aliases, ["invalid-grant-type"]);
+}
+
+#[test]
+fn one_name_in_two_cases_is_one_rust_name() {
+    check(
+        &with_entries(
+            "      - {code: 1, name: invalid_grant, message: a}\n      - {code: 2, name: INVALID_GRANT, message: b}\n      - {code: 3, name: invalid_scope, rust_name: InvalidGrant, message: c}\n",
+        ),
+        &[
+            "error: name `INVALID_GRANT` becomes the Rust name `InvalidGrant`, the same as `invalid_grant` of entry `1 invalid_grant`\n  --> shop.yaml:9:25\n   = entry: 2 INVALID_GRANT\n   = hint: first defined at shop.yaml:8:25 (1 invalid_grant); names and aliases are unique in a catalog, compared by their Rust form (an entry's `rust_name` gives it another)",
+            "error: name `invalid_scope` has the `rust_name` `InvalidGrant`, the same as `invalid_grant` of entry `1 invalid_grant`\n  --> shop.yaml:10:51\n   = entry: 3 invalid_scope\n   = hint: first defined at shop.yaml:8:25 (1 invalid_grant); names and aliases are unique in a catalog, compared by their Rust form (an entry's `rust_name` gives it another)",
+        ],
+    );
+}
+
+#[test]
+fn a_rust_name_is_upper_camel() {
+    check(
+        &with_entries(
+            "      - {code: 1, name: A, rust_name: invalid_url, message: a}\n      - {code: 2, name: B, rust_name: Self, message: b}\n      - {code: 3, name: C, rust_name: ALL, message: c}\n",
+        ),
+        &[
+            "error: `rust_name` `invalid_url` is not an UpperCamel Rust name\n  --> shop.yaml:8:39\n   = entry: 1 A\n   = hint: a Rust name is a capital, then ASCII letters and digits, such as `InvalidUrl`; not `Self`",
+            "error: `rust_name` `Self` is not an UpperCamel Rust name\n  --> shop.yaml:9:39\n   = entry: 2 B\n   = hint: a Rust name is a capital, then ASCII letters and digits, such as `InvalidUrl`; not `Self`",
+            "error: name `C` becomes the Rust name `ALL`, which the generated code already uses\n  --> shop.yaml:10:39\n   = entry: 3 C\n   = hint: `ALL` is an associated constant of the generated enums; choose another name",
+        ],
+    );
+}
+
+#[test]
+fn a_prefix_to_drop_is_checked_against_the_names() {
+    let yaml = "title: Db\nsource: test\nstatus: 500\nstrip_prefix: ERRCODE_\nsections:\n  - name: DATA\n    title: Data exceptions\n    entries:\n      - {code: \"22012\", name: ERRCODE_DIVISION_BY_ZERO, message: a}\n      - {code: \"22P02\", name: ERRCODE_2P02, message: b}\n      - {code: \"22000\", name: DIVISION_BY_ZERO, message: c}\n      - {code: \"22001\", name: ERRCODE_STRING_DATA_RIGHT_TRUNCATION, message: d, rust_name: Truncated}\n";
+    check(
+        yaml,
+        &[
+            "error: name `ERRCODE_2P02` without the catalog's `strip_prefix` is `2P02`, which does not start with a letter\n  --> shop.yaml:10:31\n   = entry: \"22P02\" ERRCODE_2P02\n   = hint: set the entry's `rust_name` (such as `rust_name: Code2fa`)",
+            "error: name `DIVISION_BY_ZERO` becomes the Rust name `DivisionByZero`, the same as `ERRCODE_DIVISION_BY_ZERO` of entry `\"22012\" ERRCODE_DIVISION_BY_ZERO`\n  --> shop.yaml:11:31\n   = entry: \"22000\" DIVISION_BY_ZERO\n   = hint: first defined at shop.yaml:9:31 (\"22012\" ERRCODE_DIVISION_BY_ZERO); names and aliases are unique in a catalog, compared by their Rust form (an entry's `rust_name` gives it another)",
+        ],
+    );
+    let loaded = errcat_build::load_str(
+        Path::new("shop.yaml"),
+        &yaml.replace("      - {code: \"22P02\", name: ERRCODE_2P02, message: b}\n      - {code: \"22000\", name: DIVISION_BY_ZERO, message: c}\n", ""),
+    )
+    .unwrap();
+    let rust: Vec<&str> = loaded.entries().map(|e| e.rust_name.as_str()).collect();
+    assert_eq!(rust, ["DivisionByZero", "Truncated"]);
+    check(
+        &yaml.replace("strip_prefix: ERRCODE_", "strip_prefix: ERRCOD_E"),
+        &[
+            "error: no name of the catalog starts with the `strip_prefix` `ERRCOD_E`\n  --> shop.yaml:4:15\n   = hint: the prefix is dropped from the names that start with it; check its spelling and case, or remove it",
         ],
     );
 }

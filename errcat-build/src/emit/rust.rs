@@ -15,7 +15,6 @@ use quote::quote;
 use super::Integrations;
 use super::code_index::{Codes, code_literal};
 use super::tokens::{Flat, doc, ident, short_option_str, string};
-use crate::ident;
 use crate::model::{Catalog, Code, CodeKind, Entry, Segment};
 
 /// The items of the generated file: one module per catalog, and, where an integration is on,
@@ -148,8 +147,8 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
     let from_name = super::name_index::from_name(&entries);
 
     let alias_consts = entries.iter().zip(&variants).flat_map(|((_, e), v)| {
-        e.aliases.iter().map(move |a| {
-            let alias = ident(&ident::type_name(a));
+        e.aliases.iter().zip(&e.alias_rust_names).map(move |(a, rust)| {
+            let alias = ident(rust);
             let d = doc(&format!(
                 "`{a}`: another documented name of [`Error::{v}`]."
             ));

@@ -91,21 +91,21 @@ impl Validator<'_> {
             &raw.code.to_string(),
             match (&raw.name, &raw.code) {
                 (Some(name), _) => name,
-                (None, RawCode::String(s)) if ident::is_upper_snake(s) => s,
+                (None, RawCode::String(s)) if ident::is_documented_name(s) => s,
                 (None, _) => "",
             },
         );
         let code = self.code(&at.key("code"), &raw.code, &label, state);
         let name = match (&raw.name, &raw.code) {
             (Some(name), _) => name.clone(),
-            (None, RawCode::String(s)) if ident::is_upper_snake(s) => s.clone(),
+            (None, RawCode::String(s)) if ident::is_documented_name(s) => s.clone(),
             (None, _) => {
                 let d = self
                     .diagnostic(at, "entry has no `name`")
                     .with_entry(label.clone())
                     .with_hint(match raw.code {
-                        RawCode::Integer(_) => "an entry with an integer code needs an UPPER_SNAKE `name`",
-                        RawCode::String(_) => "this string code is not UPPER_SNAKE, so it cannot be its own name: set `name`",
+                        RawCode::Integer(_) => "an entry with an integer code needs a `name`, such as `USER_NOT_FOUND` or `user_not_found`",
+                        RawCode::String(_) => "this string code is not a valid name (such as `USER_NOT_FOUND` or `card_declined`), so it cannot be its own name: set `name`",
                     });
                 self.report(d);
                 String::new()
@@ -113,21 +113,46 @@ impl Validator<'_> {
         };
         let label = label.as_str();
 
-        if !name.is_empty() {
-            let valid = self.entry_name(&at.key("name"), &name, "name", label, state);
-            if valid && !raw.minors.is_empty() && ident::type_name(&name) == "Error" {
+        let rust_name_ok = match &raw.rust_name {
+            Some(r) => self.rust_name(&at.key("rust_name"), r, label),
+            None => true,
+        };
+        let own_rust = raw
+            .rust_name
+            .as_deref()
+            .filter(|_| rust_name_ok)
+            .map(|r| (r, at.key("rust_name")));
+        let rust_name = if name.is_empty() {
+            None
+        } else {
+            let rust_name = self.entry_name(
+                &at.key("name"),
+                &name,
+                "name",
+                label,
+                own_rust.as_ref().map(|(r, a)| (*r, a)),
+                state,
+            );
+            if let Some(rust_name) = &rust_name
+                && !raw.minors.is_empty()
+                && rust_name == "Error"
+            {
                 let d = self
                     .diagnostic(
-                        &at.key("name"),
+                        &at.key(if raw.rust_name.is_some() { "rust_name" } else { "name" }),
                         format!("the entry {} has minor codes, and its minor-code enum would be `minor::Error`, which clashes with the generated `Error` type", quote(&name)),
                     )
                     .with_entry(label)
-                    .with_hint("give the entry another name and keep the documented one as an alias (`aliases: [ERROR]`)");
+                    .with_hint("give the entry another Rust name: `rust_name: SomethingElse`");
                 self.report(d);
             }
-        }
+            rust_name
+        };
+        let mut alias_rust_names = Vec::new();
         for (k, alias) in raw.aliases.iter().enumerate() {
-            self.entry_name(&at.key("aliases").index(k), alias, "alias", label, state);
+            let rust =
+                self.entry_name(&at.key("aliases").index(k), alias, "alias", label, None, state);
+            alias_rust_names.push(rust.unwrap_or_default());
         }
         if let Some(code) = &code {
             state.codes.push(CodeSite {
@@ -174,6 +199,8 @@ impl Validator<'_> {
 
         Some(Entry {
             code: code?,
+            rust_name: rust_name?,
+            alias_rust_names,
             name,
             message: message?,
             description: raw.description,
@@ -316,6 +343,10 @@ pub(super) struct CatalogState {
     pub(super) codes: Vec<CodeSite>,
     /// Entry names and aliases by their Rust name.
     pub(super) names: BTreeMap<String, FirstName>,
+    /// Entry names and aliases as documented.
+    pub(super) documented: BTreeMap<String, FirstName>,
+    /// The catalog's `strip_prefix`, dropped from Rust names.
+    pub(super) strip_prefix: Option<String>,
     pub(super) section_names: BTreeMap<String, First>,
     /// The section being read: its index and name.
     pub(super) section: (usize, String),

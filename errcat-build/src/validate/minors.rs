@@ -68,15 +68,15 @@ impl Validator<'_> {
                 );
             }
             let named_ok = match &m.name {
-                Some(name) => match why_not_snake(name, Case::Upper) {
+                Some(name) => match why_not_snake(name, Case::Documented) {
                     Some(why) => {
                         let d = self
                             .diagnostic(
                                 &m_at.key("name"),
-                                format!("minor name {} is not UPPER_SNAKE: it {why}", quote(name)),
+                                format!("minor name {} is not a valid name: it {why}", quote(name)),
                             )
                             .with_entry(label)
-                            .with_hint("minor names look like `USERNAME_INVALID`");
+                            .with_hint(super::names::NAME_HINT);
                         self.report(d);
                         false
                     }

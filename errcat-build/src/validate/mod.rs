@@ -159,6 +159,8 @@ impl Validator<'_> {
         }
 
         let mut state = CatalogState::default();
+        self.optional_text(&root.key("strip_prefix"), "strip_prefix", &raw.strip_prefix, None);
+        state.strip_prefix = raw.strip_prefix.clone().filter(|p| !p.trim().is_empty());
         let mut sections = Vec::new();
         for (i, s) in raw.sections.into_iter().enumerate() {
             let at = root.key("sections").index(i);
@@ -167,6 +169,17 @@ impl Validator<'_> {
         }
         self.duplicate_codes(&state.codes);
         self.reserved_codes_in_use(&sections, &state.codes);
+        if let Some(prefix) = &state.strip_prefix
+            && !state.documented.keys().any(|n| n.starts_with(prefix.as_str()))
+        {
+            let d = self
+                .diagnostic(
+                    &root.key("strip_prefix"),
+                    format!("no name of the catalog starts with the `strip_prefix` {}", quote(prefix)),
+                )
+                .with_hint("the prefix is dropped from the names that start with it; check its spelling and case, or remove it");
+            self.report(d);
+        }
         let wire = self.wire(&root, raw.wire.as_ref(), &columns, &sections);
         Catalog {
             file: self.file.to_path_buf(),
@@ -176,6 +189,7 @@ impl Validator<'_> {
             description: raw.description,
             status,
             note: raw.note,
+            strip_prefix: state.strip_prefix.clone(),
             code_kind: state.code_kind.unwrap_or(CodeKind::Integer),
             wire,
             compatibility: self.compatibility(&root, raw.compatibility.as_deref()),
