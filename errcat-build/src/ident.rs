@@ -250,8 +250,18 @@ mod tests {
             assert!(is_documented_name(good), "{good:?}");
         }
         for bad in [
-            "", "User_Not_Found", "invalidGrant", "_x", "x_", "x__y", "x-_y", "1x", "x y", "ä",
-            "x/y", "X.",
+            "",
+            "User_Not_Found",
+            "invalidGrant",
+            "_x",
+            "x_",
+            "x__y",
+            "x-_y",
+            "1x",
+            "x y",
+            "ä",
+            "x/y",
+            "X.",
         ] {
             assert!(!is_documented_name(bad), "{bad:?}");
         }

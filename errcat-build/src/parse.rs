@@ -527,7 +527,8 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
             // libyaml rejected the text; serde_yaml gives the same error with its context.
             let err = serde_yaml::from_str::<serde_yaml::Value>(text).err();
             return Err(vec![match err {
-                Some(err) => yaml_diagnostic(file, None, &err),
+                Some(err) => syntax_at_cause(file, text, &err)
+                    .unwrap_or_else(|| yaml_diagnostic(file, None, &err)),
                 None => Diagnostic::new(file, None, "the file is not valid YAML"),
             }]);
         }
@@ -761,6 +762,67 @@ fn a(what: &str) -> String {
 fn list(fields: &[&str]) -> String {
     let quoted: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
     quoted.join(", ")
+}
+
+/// A YAML syntax error placed at its cause where libyaml stops elsewhere: an unclosed quote is
+/// found only at the end of the file and an unclosed bracket at the next line, so both are
+/// reported where they open; a tab in the indentation is said in words.
+fn syntax_at_cause(file: &Path, text: &str, err: &serde_yaml::Error) -> Option<Diagnostic> {
+    let l = err.location()?;
+    let found = Location {
+        line: l.line(),
+        column: l.column(),
+    };
+    let message = err.to_string();
+    let line = text.lines().nth(found.line - 1).unwrap_or("");
+    let indentation: &str = &line[..line.len() - line.trim_start().len()];
+    if message.contains("tab character") || indentation.contains('\t') {
+        return Some(
+            Diagnostic::new(
+                file,
+                Some(found),
+                "a tab in the indentation: YAML indents with spaces, never with tabs",
+            )
+            .with_hint(format!(
+                "replace the tab at the start of line {} with spaces, as many as the lines around it use",
+                found.line
+            )),
+        );
+    }
+    // libyaml's context: "... while scanning a quoted scalar at line 10 column 18".
+    let (_, context) = message.rsplit_once(" while ")?;
+    let (what, mark) = context.split_once(" at line ")?;
+    let (line_no, rest) = mark.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let opened = Location {
+        line: line_no.parse().ok()?,
+        column: column.parse().ok()?,
+    };
+    let (message, hint) = match what {
+        "scanning a quoted scalar" => (
+            "this quoted text is not closed: the file ends before its closing quote".to_owned(),
+            "close the text with the quote it opens with; inside double quotes, write a quote as `\\\"`, inside single quotes as `''`".to_owned(),
+        ),
+        "parsing a flow mapping" | "parsing a flow sequence" => {
+            let (open, close) = if what.ends_with("mapping") {
+                ('{', '}')
+            } else {
+                ('[', ']')
+            };
+            if !message.contains("did not find expected") && !message.contains("end of stream") {
+                return None;
+            }
+            (
+                format!(
+                    "this `{open}` is not closed: at line {} column {} YAML expected `,` or `{close}`",
+                    found.line, found.column
+                ),
+                format!("close it with `{close}` where its last item ends"),
+            )
+        }
+        _ => return None,
+    };
+    Some(Diagnostic::new(file, Some(opened), message).with_hint(hint))
 }
 
 /// A serde_yaml error as a diagnostic: its message in the catalog's words, its place, the

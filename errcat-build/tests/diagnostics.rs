@@ -60,7 +60,7 @@ fn yaml_syntax_errors_give_the_place_and_libyaml_context() {
     check(
         "title: [unclosed\nsource: x\n",
         &[
-            "error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence at line 1 column 8\n  --> shop.yaml:2:7\n   = hint: check the indentation, quotes and brackets at this place and just before it",
+            "error: this `[` is not closed: at line 2 column 7 YAML expected `,` or `]`\n  --> shop.yaml:1:8\n   = hint: close it with `]` where its last item ends",
         ],
     );
     check(
@@ -72,7 +72,7 @@ fn yaml_syntax_errors_give_the_place_and_libyaml_context() {
     check(
         "title: x\n\tsource: y\n",
         &[
-            "error: invalid YAML: found a tab character that violates indentation while scanning a plain scalar at line 1 column 8\n  --> shop.yaml:2:1\n   = hint: check the indentation, quotes and brackets at this place and just before it",
+            "error: a tab in the indentation: YAML indents with spaces, never with tabs\n  --> shop.yaml:2:1\n   = hint: replace the tab at the start of line 2 with spaces, as many as the lines around it use",
         ],
     );
 }
@@ -256,7 +256,7 @@ fn a_file_that_is_not_utf8_is_reported_with_the_place_of_the_bad_byte() {
 // ---- codes, names and statuses --------------------------------------------------------------
 
 #[test]
-fn duplicate_codes_point_at_the_first_and_suggest_the_next_free_code() {
+fn duplicate_codes_point_at_the_first_and_suggest_the_lowest_free_code_or_an_alias() {
     let yaml = "\
 title: Shop
 source: test
@@ -268,6 +268,8 @@ sections:
       - {code: 1001, name: A, message: a}
       - {code: 1002, name: B, message: b}
       - {code: 1001, name: C, message: c}
+      - {code: 1004, name: G, message: g}
+      - {code: 1004, name: G, message: g}
   - name: SERVER
     title: Server
     entries:
@@ -275,12 +277,15 @@ sections:
       - {code: 1002, name: E, message: e}
       - {code: 2001, name: F, message: f}
 ";
+    // 1003 is free (the row that had it now repeats 1004): the hint proposes it, not 1005.
     check(
         yaml,
         &[
-            "error: duplicate code: `1001 C` repeats `1001 A`\n  --> shop.yaml:10:9\n   = entry: 1001 C\n   = hint: first defined at shop.yaml:8:9 (1001 A); the next free code in section `CLIENT` is 1003",
-            "error: duplicate code: `1002 E` repeats `1002 B`\n  --> shop.yaml:15:9\n   = entry: 1002 E\n   = hint: first defined at shop.yaml:9:9 (1002 B); the next free code in section `SERVER` is 2002",
-            "error: duplicate code: `2001 F` repeats `2001 D`\n  --> shop.yaml:16:9\n   = entry: 2001 F\n   = hint: first defined at shop.yaml:14:9 (2001 D); the next free code in section `SERVER` is 2002",
+            "error: duplicate code: `1001 C` repeats `1001 A`\n  --> shop.yaml:10:9\n   = entry: 1001 C\n   = hint: first defined at shop.yaml:8:9 (1001 A); the lowest free code in section `CLIENT` is 1003; if the document gives code 1001 two names, keep one entry and list the other under `aliases:` (`aliases: [C]`)",
+            "error: duplicate code: `1004 G` repeats `1004 G`\n  --> shop.yaml:12:9\n   = entry: 1004 G\n   = hint: first defined at shop.yaml:11:9 (1004 G); the lowest free code in section `CLIENT` is 1003",
+            "error: duplicate name `G`: entry `1004 G` already has it\n  --> shop.yaml:12:28\n   = entry: 1004 G\n   = hint: first defined at shop.yaml:11:28 (1004 G); names and aliases are unique in a catalog",
+            "error: duplicate code: `1002 E` repeats `1002 B`\n  --> shop.yaml:17:9\n   = entry: 1002 E\n   = hint: first defined at shop.yaml:9:9 (1002 B); the lowest free code in section `SERVER` is 2002; if the document gives code 1002 two names, keep one entry and list the other under `aliases:` (`aliases: [E]`)",
+            "error: duplicate code: `2001 F` repeats `2001 D`\n  --> shop.yaml:18:9\n   = entry: 2001 F\n   = hint: first defined at shop.yaml:16:9 (2001 D); the lowest free code in section `SERVER` is 2002; if the document gives code 2001 two names, keep one entry and list the other under `aliases:` (`aliases: [F]`)",
         ],
     );
 }
@@ -411,7 +416,15 @@ fn codes_out_of_range_empty_or_of_mixed_kinds() {
             "      - {code: 1, name: A, message: a}\n      - {code: \"2\", name: B, message: b}\n",
         ),
         &[
-            "error: code \"2\" is a string, but this catalog's codes are integers\n  --> shop.yaml:9:16\n   = entry: \"2\" B\n   = hint: all codes of a catalog are integers, or all are strings; quote a number to make it a string",
+            "error: code \"2\" is a string, but this catalog's codes are integers\n  --> shop.yaml:9:16\n   = entry: \"2\" B\n   = hint: remove the quotes: `code: 2`; all codes of a catalog are integers, or all are strings",
+        ],
+    );
+    check(
+        &with_entries(
+            "      - {code: \"X1\", name: A, message: a}\n      - {code: 4007, name: B, message: b}\n      - {code: \"X2\", name: C, message: c}\n",
+        ),
+        &[
+            "error: code 4007 is an integer, but this catalog's codes are strings\n  --> shop.yaml:9:16\n   = entry: 4007 B\n   = hint: quote it: `code: \"4007\"`; all codes of a catalog are integers, or all are strings",
         ],
     );
     check(
@@ -690,13 +703,27 @@ fn names_of_every_documented_style_are_kept_exactly() {
     let entries = &catalog.sections[0].entries;
     let names: Vec<(&str, &str, &[String])> = entries
         .iter()
-        .map(|e| (e.name.as_str(), e.rust_name.as_str(), e.alias_rust_names.as_slice()))
+        .map(|e| {
+            (
+                e.name.as_str(),
+                e.rust_name.as_str(),
+                e.alias_rust_names.as_slice(),
+            )
+        })
         .collect();
     assert_eq!(
         names,
         [
-            ("invalid_grant", "InvalidGrant", &["InvalidGrantType".to_owned()][..]),
-            ("USER_NOT_FOUND", "UserNotFound", &["UserMissing".to_owned()][..]),
+            (
+                "invalid_grant",
+                "InvalidGrant",
+                &["InvalidGrantType".to_owned()][..]
+            ),
+            (
+                "USER_NOT_FOUND",
+                "UserNotFound",
+                &["UserMissing".to_owned()][..]
+            ),
             ("INVALIDURL", "InvalidUrl", &[][..]),
         ]
     );
@@ -751,6 +778,57 @@ fn a_prefix_to_drop_is_checked_against_the_names() {
         &yaml.replace("strip_prefix: ERRCODE_", "strip_prefix: ERRCOD_E"),
         &[
             "error: no name of the catalog starts with the `strip_prefix` `ERRCOD_E`\n  --> shop.yaml:4:15\n   = hint: the prefix is dropped from the names that start with it; check its spelling and case, or remove it",
+        ],
+    );
+}
+
+// ---- Syntax errors at their cause ---------------------------------------------------------------
+
+#[test]
+fn an_unclosed_quote_is_reported_where_it_opens() {
+    let mut yaml = with_entries("      - code: 1\n        name: A\n        message: \"Unclosed\n");
+    for i in 2..40 {
+        yaml.push_str(&format!(
+            "      - code: {i}\n        name: E{i}\n        message: m\n"
+        ));
+    }
+    // libyaml finds the problem at the end of the file (line 125), far from its cause.
+    check(
+        &yaml,
+        &[
+            "error: this quoted text is not closed: the file ends before its closing quote\n  --> shop.yaml:10:18\n   = hint: close the text with the quote it opens with; inside double quotes, write a quote as `\\\"`, inside single quotes as `''`",
+        ],
+    );
+}
+
+#[test]
+fn an_unclosed_bracket_is_reported_where_it_opens() {
+    let mut yaml = with_entries("      - {code: 1, name: A, message: a\n");
+    for i in 2..10 {
+        yaml.push_str(&format!(
+            "      - code: {i}\n        name: E{i}\n        message: m\n"
+        ));
+    }
+    check(
+        &yaml,
+        &[
+            "error: this `{` is not closed: at line 9 column 13 YAML expected `,` or `}`\n  --> shop.yaml:8:9\n   = hint: close it with `}` where its last item ends",
+        ],
+    );
+}
+
+#[test]
+fn a_tab_in_the_indentation_is_named() {
+    check(
+        &with_entries("      - code: 1\n\tname: A\n"),
+        &[
+            "error: a tab in the indentation: YAML indents with spaces, never with tabs\n  --> shop.yaml:9:1\n   = hint: replace the tab at the start of line 9 with spaces, as many as the lines around it use",
+        ],
+    );
+    check(
+        &with_entries("      - code: 1\n        name: A\n\t       message: m\n"),
+        &[
+            "error: a tab in the indentation: YAML indents with spaces, never with tabs\n  --> shop.yaml:10:1\n   = hint: replace the tab at the start of line 10 with spaces, as many as the lines around it use",
         ],
     );
 }

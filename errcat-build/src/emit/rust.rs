@@ -147,17 +147,20 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
     let from_name = super::name_index::from_name(&entries);
 
     let alias_consts = entries.iter().zip(&variants).flat_map(|((_, e), v)| {
-        e.aliases.iter().zip(&e.alias_rust_names).map(move |(a, rust)| {
-            let alias = ident(rust);
-            let d = doc(&format!(
-                "`{a}`: another documented name of [`Error::{v}`]."
-            ));
-            quote! {
-                #d
-                #[allow(non_upper_case_globals)]
-                pub const #alias: Error = Error::#v;
-            }
-        })
+        e.aliases
+            .iter()
+            .zip(&e.alias_rust_names)
+            .map(move |(a, rust)| {
+                let alias = ident(rust);
+                let d = doc(&format!(
+                    "`{a}`: another documented name of [`Error::{v}`]."
+                ));
+                quote! {
+                    #d
+                    #[allow(non_upper_case_globals)]
+                    pub const #alias: Error = Error::#v;
+                }
+            })
     });
 
     let enum_doc = doc(&format!(

@@ -150,13 +150,20 @@ impl Validator<'_> {
         };
         let mut alias_rust_names = Vec::new();
         for (k, alias) in raw.aliases.iter().enumerate() {
-            let rust =
-                self.entry_name(&at.key("aliases").index(k), alias, "alias", label, None, state);
+            let rust = self.entry_name(
+                &at.key("aliases").index(k),
+                alias,
+                "alias",
+                label,
+                None,
+                state,
+            );
             alias_rust_names.push(rust.unwrap_or_default());
         }
         if let Some(code) = &code {
             state.codes.push(CodeSite {
                 code: code.clone(),
+                name: name.clone(),
                 at: at.clone(),
                 label: label.to_owned(),
                 section: state.section.clone(),
@@ -271,13 +278,22 @@ impl Validator<'_> {
                     CodeKind::Integer => ("integers", "a string"),
                     CodeKind::String => ("strings", "an integer"),
                 };
+                let hint = match raw {
+                    RawCode::String(s) if s.parse::<u32>().is_ok() => format!(
+                        "remove the quotes: `code: {s}`; all codes of a catalog are integers, or all are strings"
+                    ),
+                    RawCode::String(_) => "all codes of a catalog are integers, or all are strings; a code that is not a number makes every code a string".to_owned(),
+                    RawCode::Integer(n) => format!(
+                        "quote it: `code: \"{n}\"`; all codes of a catalog are integers, or all are strings"
+                    ),
+                };
                 let d = self
                     .diagnostic(
                         at,
                         format!("code {raw} is {got}, but this catalog's codes are {want}"),
                     )
                     .with_entry(label)
-                    .with_hint("all codes of a catalog are integers, or all are strings; quote a number to make it a string");
+                    .with_hint(hint);
                 self.report(d);
                 return None;
             }
@@ -287,16 +303,21 @@ impl Validator<'_> {
     }
 
     /// Reports every code defined twice, pointing at the first definition and suggesting the
-    /// next free code of the duplicate's section.
+    /// lowest free code of the duplicate's section (from its lowest code), or an alias where the
+    /// two rows name one code twice.
     pub(super) fn duplicate_codes(&mut self, sites: &[CodeSite]) {
         let mut first: BTreeMap<&Code, &CodeSite> = BTreeMap::new();
         let used: std::collections::BTreeSet<&Code> = sites.iter().map(|s| &s.code).collect();
-        // The highest integer code of each section, and (computed once) its next free code.
-        let mut last: BTreeMap<usize, u32> = BTreeMap::new();
+        // The lowest integer code each section defines first (not as a duplicate), and
+        // (computed once) the lowest free code from there.
+        let mut lowest: BTreeMap<usize, u32> = BTreeMap::new();
+        let mut seen = std::collections::BTreeSet::new();
         for site in sites {
-            if let Code::Integer(n) = site.code {
-                let max = last.entry(site.section.0).or_insert(n);
-                *max = (*max).max(n);
+            if let Code::Integer(n) = site.code
+                && seen.insert(n)
+            {
+                let min = lowest.entry(site.section.0).or_insert(n);
+                *min = (*min).min(n);
             }
         }
         let mut next_free: BTreeMap<usize, Option<u32>> = BTreeMap::new();
@@ -309,17 +330,24 @@ impl Validator<'_> {
             let mut hint = format!("first defined at {first_pos} ({})", original.label);
             if let Code::Integer(_) = site.code {
                 let free = *next_free.entry(site.section.0).or_insert_with(|| {
-                    let last = last.get(&site.section.0)?;
-                    (last.checked_add(1)?..=u32::MAX)
-                        .take(10_000)
+                    let lowest = *lowest.get(&site.section.0)?;
+                    // Among `sites.len() + 1` consecutive codes one is free.
+                    (lowest..=u32::MAX)
+                        .take(sites.len() + 1)
                         .find(|n| !used.contains(&Code::Integer(*n)))
                 });
                 if let Some(free) = free {
                     hint.push_str(&format!(
-                        "; the next free code in section {} is {free}",
+                        "; the lowest free code in section {} is {free}",
                         quote(&site.section.1)
                     ));
                 }
+            }
+            if !site.name.is_empty() && !original.name.is_empty() && site.name != original.name {
+                hint.push_str(&format!(
+                    "; if the document gives code {} two names, keep one entry and list the other under `aliases:` (`aliases: [{}]`)",
+                    site.code, site.name
+                ));
             }
             let d = self
                 .diagnostic(
@@ -354,6 +382,8 @@ pub(super) struct CatalogState {
 
 pub(super) struct CodeSite {
     pub(super) code: Code,
+    /// The entry's documented name, empty if it has none.
+    pub(super) name: String,
     pub(super) at: At,
     pub(super) label: String,
     pub(super) section: (usize, String),

@@ -159,7 +159,12 @@ impl Validator<'_> {
         }
 
         let mut state = CatalogState::default();
-        self.optional_text(&root.key("strip_prefix"), "strip_prefix", &raw.strip_prefix, None);
+        self.optional_text(
+            &root.key("strip_prefix"),
+            "strip_prefix",
+            &raw.strip_prefix,
+            None,
+        );
         state.strip_prefix = raw.strip_prefix.clone().filter(|p| !p.trim().is_empty());
         let mut sections = Vec::new();
         for (i, s) in raw.sections.into_iter().enumerate() {
@@ -170,7 +175,10 @@ impl Validator<'_> {
         self.duplicate_codes(&state.codes);
         self.reserved_codes_in_use(&sections, &state.codes);
         if let Some(prefix) = &state.strip_prefix
-            && !state.documented.keys().any(|n| n.starts_with(prefix.as_str()))
+            && !state
+                .documented
+                .keys()
+                .any(|n| n.starts_with(prefix.as_str()))
         {
             let d = self
                 .diagnostic(

@@ -19,7 +19,10 @@ impl Validator<'_> {
     ) -> Option<String> {
         if let Some(why) = why_not_snake(name, Case::Documented) {
             let d = self
-                .diagnostic(at, format!("{what} {} is not a valid name: it {why}", quote(name)))
+                .diagnostic(
+                    at,
+                    format!("{what} {} is not a valid name: it {why}", quote(name)),
+                )
                 .with_entry(label)
                 .with_hint(NAME_HINT);
             self.report(d);
@@ -52,7 +55,11 @@ impl Validator<'_> {
             },
         );
         let (type_name, type_at, from) = match rust_name {
-            Some((rust, rust_at)) => (rust.to_owned(), rust_at.clone(), format!("has the `rust_name` `{rust}`")),
+            Some((rust, rust_at)) => (
+                rust.to_owned(),
+                rust_at.clone(),
+                format!("has the `rust_name` `{rust}`"),
+            ),
             None => {
                 let prefix = state.strip_prefix.as_deref();
                 let stripped = ident::strip_name_prefix(name, prefix);
