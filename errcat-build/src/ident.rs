@@ -118,11 +118,13 @@ pub fn field_name(snake: &str) -> String {
     }
 }
 
-/// The variant name of a minor code without a name of its own: `Minor3`.
-pub fn minor_type_name(name: Option<&str>, code: u32) -> String {
-    match name {
-        Some(name) => type_name(name),
-        None => format!("Minor{code}"),
+/// The variant name of a minor code: its name's, else `Minor3` for an integer code and the
+/// code's own for a string code (`insufficient_funds` → `InsufficientFunds`).
+pub fn minor_type_name(name: Option<&str>, code: &crate::model::Code) -> String {
+    match (name, code) {
+        (Some(name), _) => type_name(name),
+        (None, crate::model::Code::Integer(n)) => format!("Minor{n}"),
+        (None, crate::model::Code::String(s)) => type_name(s),
     }
 }
 
@@ -137,6 +139,38 @@ pub fn module_name(file_stem: &str) -> Option<String> {
 pub fn column_table_name(column: &str) -> String {
     format!("COLUMN_{}", column.to_ascii_uppercase())
 }
+
+/// The variant of an enum column's value: `warning` → `Warning`, `E` → `E`; a value that is
+/// not a documented name (`5xx`, `not found`) is made into one word by word, with a leading
+/// `V` where it would start with a digit.
+pub fn enum_value_name(value: &str) -> String {
+    let words: String = value
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    let name = type_name(words.trim());
+    if name.is_empty() {
+        "Empty".to_owned()
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{name}")
+    } else {
+        name
+    }
+}
+
+/// Types every generated catalog module has; an enum column's type may not take one of these
+/// names.
+pub const RESERVED_TYPES: &[&str] = &[
+    "Body",
+    "BodyError",
+    "Code",
+    "Detailed",
+    "Error",
+    "Minor",
+    "Problem",
+    "Rendered",
+    "Section",
+];
 
 /// Rust keywords, strict and reserved, of every edition.
 pub fn is_keyword(s: &str) -> bool {
@@ -295,8 +329,11 @@ mod tests {
         assert_eq!(type_name("USER_NOT_FOUND"), "UserNotFound");
         assert_eq!(type_name("QR_CODE_2FA"), "QrCode2fa");
         assert_eq!(type_name("SELF"), "Self_");
-        assert_eq!(minor_type_name(None, 7), "Minor7");
-        assert_eq!(minor_type_name(Some("TOO_LONG"), 7), "TooLong");
+        let seven = crate::model::Code::Integer(7);
+        assert_eq!(minor_type_name(None, &seven), "Minor7");
+        assert_eq!(minor_type_name(Some("TOO_LONG"), &seven), "TooLong");
+        let funds = crate::model::Code::String("insufficient_funds".to_owned());
+        assert_eq!(minor_type_name(None, &funds), "InsufficientFunds");
     }
 
     #[test]

@@ -37,7 +37,14 @@ pub(crate) const CATALOG_FIELDS: &[&str] = &[
     "wire",
     "compatibility",
 ];
-pub(crate) const COLUMN_FIELDS: &[&str] = &["name", "type", "description", "default"];
+pub(crate) const COLUMN_FIELDS: &[&str] = &[
+    "name",
+    "type",
+    "values",
+    "description",
+    "default",
+    "required",
+];
 pub(crate) const SECTION_FIELDS: &[&str] = &[
     "name",
     "title",
@@ -72,7 +79,7 @@ pub(crate) const WIRE_FIELDS: &[&str] = &["envelope", "fields"];
 pub(crate) const WIRE_FIELD_FIELDS: &[&str] = &["name", "from", "column", "param", "type", "value"];
 
 /// The fields each mapping must have.
-pub(crate) const CATALOG_REQUIRED: &[&str] = &["title", "source", "status", "sections"];
+pub(crate) const CATALOG_REQUIRED: &[&str] = &["title", "source", "sections"];
 pub(crate) const COLUMN_REQUIRED: &[&str] = &["name", "type"];
 pub(crate) const SECTION_REQUIRED: &[&str] = &["name", "title", "entries"];
 pub(crate) const ENTRY_REQUIRED: &[&str] = &["code", "message"];
@@ -165,7 +172,7 @@ pub(crate) struct RawCatalog {
     pub title: String,
     pub source: String,
     pub description: Option<String>,
-    pub status: i64,
+    pub status: Option<i64>,
     pub note: Option<String>,
     pub strip_prefix: Option<String>,
     #[serde(default)]
@@ -181,16 +188,21 @@ pub(crate) struct RawColumn {
     pub name: String,
     #[serde(rename = "type")]
     pub kind: RawColumnType,
+    pub values: Option<Vec<String>>,
     pub description: Option<String>,
     pub default: Option<serde_yaml::Value>,
+    #[serde(default)]
+    pub required: bool,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum RawColumnType {
     Bool,
     Integer,
     String,
+    /// One of the column's `values`.
+    Enum,
 }
 
 #[derive(Debug, Deserialize)]
@@ -587,7 +599,7 @@ fn empty(file: &Path, text: &str) -> Diagnostic {
     Diagnostic::new(
         file,
         None,
-        format!("{what}: a catalog needs at least `title`, `source`, `status` and `sections`"),
+        format!("{what}: a catalog needs at least `title`, `source` and `sections`"),
     )
     .with_hint("see the complete example in docs/catalog-format.md")
 }
@@ -1008,6 +1020,7 @@ mod tests {
         match field {
             "status" | "code" => "1",
             "type" => "bool",
+            "required" => "false",
             "columns" => "{}",
             "sections" | "entries" | "aliases" | "placeholders" | "minors" | "reserved" => "[]",
             "name" | "title" | "source" | "description" | "note" | "message" | "deprecated"

@@ -97,7 +97,7 @@ fn wrong_types_name_the_field_and_what_was_found() {
             "columns:\n  - name: retry\n    type: boolean\nsections:\n",
         ),
         &[
-            "error: columns[0].type: unknown variant `boolean`, expected one of `bool`, `integer`, `string`\n  --> shop.yaml:6:11\n   = hint: did you mean `bool`?",
+            "error: columns[0].type: unknown variant `boolean`, expected one of `bool`, `integer`, `string`, `enum`\n  --> shop.yaml:6:11\n   = hint: did you mean `bool`?",
         ],
     );
     check(
@@ -125,8 +125,8 @@ fn missing_required_fields_are_all_reported() {
     check(
         "title: Shop\nstatus: 400\n",
         &[
-            "error: a catalog has no `source`, which is required\n  --> shop.yaml:1:1\n   = hint: the required fields of a catalog are `title`, `source`, `status`, `sections`",
-            "error: a catalog has no `sections`, which is required\n  --> shop.yaml:1:1\n   = hint: the required fields of a catalog are `title`, `source`, `status`, `sections`",
+            "error: a catalog has no `source`, which is required\n  --> shop.yaml:1:1\n   = hint: the required fields of a catalog are `title`, `source`, `sections`",
+            "error: a catalog has no `sections`, which is required\n  --> shop.yaml:1:1\n   = hint: the required fields of a catalog are `title`, `source`, `sections`",
         ],
     );
     check(
@@ -211,7 +211,7 @@ fn duplicate_mapping_keys_are_all_reported_at_the_second_key() {
 
 #[test]
 fn empty_comment_only_null_and_multi_document_files() {
-    let needs = ": a catalog needs at least `title`, `source`, `status` and `sections`\n  --> shop.yaml\n   = hint: see the complete example in docs/catalog-format.md";
+    let needs = ": a catalog needs at least `title`, `source` and `sections`\n  --> shop.yaml\n   = hint: see the complete example in docs/catalog-format.md";
     check("", &[&format!("error: the file is empty{needs}")]);
     check("\n  \n", &[&format!("error: the file is empty{needs}")]);
     check(
@@ -472,7 +472,7 @@ fn duplicate_minor_codes_and_minor_names() {
             "      - code: 1\n        name: A\n        message: a\n        minors:\n          - code: 1\n          - code: 1\n          - code: 5\n            name: MINOR1\n",
         ),
         &[
-            "error: duplicate minor code 1\n  --> shop.yaml:13:19\n   = entry: 1 A\n   = hint: first defined at shop.yaml:12:19; the next free minor code of this entry is 6",
+            "error: duplicate minor code 1\n  --> shop.yaml:13:19\n   = entry: 1 A\n   = hint: first defined at shop.yaml:12:19; the lowest free minor code of this entry is 2",
             "error: minor name `MINOR1` gets the Rust name `Minor1`, the same as the unnamed minor code 1\n  --> shop.yaml:15:19\n   = entry: 1 A\n   = hint: first defined at shop.yaml:12:13; minor-code variants are unique within an entry",
         ],
     );

@@ -57,7 +57,7 @@ fn the_format_documents_example_loads_and_generates() {
     assert!(catalog.is_taken(&Code::Integer(1015)));
 
     let internal = catalog.find(&Code::Integer(2000)).unwrap();
-    assert_eq!(internal.status, 500);
+    assert_eq!(internal.status, Some(500));
     assert_eq!(internal.columns[0], Some(Value::Bool(true)));
 
     let rust = errcat_build::generate_rust(&[catalog]);

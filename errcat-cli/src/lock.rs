@@ -81,13 +81,10 @@ pub fn render(catalogs: &[Published]) -> String {
             }
         }
         for e in &c.entries {
-            let _ = write!(
-                s,
-                "code {} {} status={}",
-                code(&e.code),
-                word(&e.name),
-                e.status
-            );
+            let _ = write!(s, "code {} {}", code(&e.code), word(&e.name));
+            if let Some(status) = e.status {
+                let _ = write!(s, " status={status}");
+            }
             if e.variant != ident::type_name(&e.name) {
                 let _ = write!(s, " variant={}", word(&e.variant));
             }
@@ -423,10 +420,15 @@ fn record(
         "code" => {
             let code = args.code()?;
             let name = args.word("the name")?;
-            let status = args.key("status")?.ok_or("`code` needs `status=`")?;
-            let status: u16 = one(&status, "status")?
-                .parse()
-                .map_err(|_| "`status=` is an HTTP status".to_owned())?;
+            // Absent for a code of a catalog without HTTP statuses.
+            let status = match args.key("status")? {
+                Some(status) => Some(
+                    one(&status, "status")?
+                        .parse::<u16>()
+                        .map_err(|_| "`status=` is an HTTP status".to_owned())?,
+                ),
+                None => None,
+            };
             let variant = match args.key("variant")? {
                 Some(v) => one(&v, "variant")?,
                 None => ident::type_name(&name),
@@ -472,12 +474,10 @@ fn minor(item: &[Atom]) -> Result<Minor, String> {
         [code, name] if !name.quoted => (code, Some(name.text.clone())),
         _ => return Err("a minor code is `code` or `code:NAME`".to_owned()),
     };
-    let Code::Integer(n) = parse_code(code)? else {
-        return Err("minor codes are integers".to_owned());
-    };
+    let code = parse_code(code)?;
     Ok(Minor {
-        code: Code::Integer(n),
-        variant: ident::minor_type_name(name.as_deref(), n),
+        variant: ident::minor_type_name(name.as_deref(), &code),
+        code,
         name,
     })
 }

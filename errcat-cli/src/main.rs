@@ -101,6 +101,11 @@ enum Command {
     },
     /// List the compatibility rules, their categories and what each forbids.
     Rules,
+    /// Print the JSON Schema of the catalog format, for an editor to check catalogs against.
+    ///
+    /// Save it next to your catalogs (`errcat schema > catalog.schema.json`) and point each
+    /// catalog at it with a first line `# yaml-language-server: $schema=catalog.schema.json`.
+    Schema,
     /// Print a completion script for a shell.
     Completions {
         /// The shell: bash, elvish, fish, powershell or zsh.
@@ -141,6 +146,10 @@ fn main() -> ExitCode {
         } => explain::run(&query, catalog.as_deref(), &dir),
         Command::Rules => {
             print!("{}", compat::rules_table());
+            ExitCode::SUCCESS
+        }
+        Command::Schema => {
+            print!("{}", errcat_build::JSON_SCHEMA);
             ExitCode::SUCCESS
         }
         Command::Completions { shell } => {

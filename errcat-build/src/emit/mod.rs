@@ -18,6 +18,7 @@ mod name_index;
 pub mod rust;
 mod rustdoc;
 mod sections;
+pub(crate) mod support;
 mod tokens;
 mod wire;
 mod wire_serde;

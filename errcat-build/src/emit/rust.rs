@@ -94,7 +94,8 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
         .map(|(_, e)| short_option_str(e.description.as_deref()));
     let status_table = entries
         .iter()
-        .map(|(_, e)| Literal::u16_unsuffixed(e.status));
+        // A catalog without statuses is refused before emitting (`emit::support`).
+        .map(|(_, e)| Literal::u16_unsuffixed(e.status.unwrap_or_default()));
     let section_idents: Vec<Ident> = catalog
         .sections
         .iter()

@@ -21,7 +21,7 @@ pub(super) fn module_doc(catalog: &Catalog) -> String {
         catalog.entry_count(),
         catalog.sections.len(),
         catalog.minor_count(),
-        catalog.status
+        catalog.status.unwrap_or_default()
     ));
     for section in &catalog.sections {
         // The docs of a module are read in the scope the module is declared in.
@@ -45,7 +45,7 @@ pub(super) fn module_doc(catalog: &Catalog) -> String {
                 } else {
                     ""
                 },
-                e.status,
+                e.status.unwrap_or_default(),
                 escape(&e.message.text(&e.placeholders))
             ));
         }
@@ -59,7 +59,7 @@ pub(super) fn variant_doc(catalog: &Catalog, e: &Entry) -> String {
         "{} `{}`, HTTP {}: {}\n",
         code_span(&e.code.to_string()),
         e.name,
-        e.status,
+        e.status.unwrap_or_default(),
         escape(&e.message.text(&e.placeholders))
     );
     if let Some(d) = &e.description {

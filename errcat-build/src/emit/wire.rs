@@ -161,6 +161,8 @@ pub(super) fn values(catalog: &Catalog) -> Vec<BodyValue> {
                 }
             }
             WireSource::Constant(_) => continue,
+            // Refused before emitting (`emit::support`).
+            WireSource::Raw { .. } => continue,
         };
         values.push(value);
     }

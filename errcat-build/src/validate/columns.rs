@@ -17,8 +17,9 @@ impl Validator<'_> {
             let kind = match c.kind {
                 RawColumnType::Bool => ColumnType::Bool,
                 RawColumnType::Integer => ColumnType::Integer,
-                RawColumnType::String => ColumnType::String,
+                RawColumnType::String | RawColumnType::Enum => ColumnType::String,
             };
+            let values = self.enum_values(&at, c);
             if let Some(why) = why_not_snake(&c.name, Case::Lower) {
                 let d = self
                     .diagnostic(
@@ -51,17 +52,29 @@ impl Validator<'_> {
                 None,
             );
             self.optional_text(&at.key("description"), "description", &c.description, None);
-            let default = c
-                .default
-                .as_ref()
-                .and_then(|v| self.value(&at.key("default"), v, kind, &c.name, None));
-            columns.push(Column {
+            let mut column = Column {
                 name: c.name.clone(),
                 kind,
+                values,
                 description: c.description.clone(),
-                default,
+                default: None,
+                required: c.required,
                 location: self.locate(&at),
-            });
+            };
+            column.default = c
+                .default
+                .as_ref()
+                .and_then(|v| self.value(&at.key("default"), v, &column, None));
+            if c.required && c.default.is_some() {
+                let d = self
+                    .diagnostic(
+                        &at.key("required"),
+                        format!("column `{}` is `required` and has a `default`", c.name),
+                    )
+                    .with_hint("the default already gives every entry a value: remove `required`");
+                self.report(d);
+            }
+            columns.push(column);
         }
         columns
     }
@@ -96,19 +109,122 @@ impl Validator<'_> {
                 self.report(d);
                 continue;
             };
-            values[c] = self.value(&at.key(key), value, columns[c].kind, key, label);
+            values[c] = self.value(&at.key(key), value, &columns[c], label);
         }
         values
     }
 
+    /// An enum column's `values`: at least one, each a non-empty text given once. A column
+    /// of another type may not have them.
+    fn enum_values(&mut self, at: &At, c: &RawColumn) -> Vec<String> {
+        let Some(values) = &c.values else {
+            if c.kind == RawColumnType::Enum {
+                let d = self
+                    .diagnostic(at, format!("enum column `{}` has no `values`", c.name))
+                    .with_hint("list the closed set of values: `values: [error, warning]`");
+                self.report(d);
+            }
+            return Vec::new();
+        };
+        if c.kind != RawColumnType::Enum {
+            let d = self
+                .diagnostic(
+                    &at.key("values"),
+                    format!("column `{}` has `values`, but is not of type enum", c.name),
+                )
+                .with_hint("a closed set of values is a column of `type: enum`");
+            self.report(d);
+            return Vec::new();
+        }
+        if values.is_empty() {
+            let d = self
+                .diagnostic(
+                    &at.key("values"),
+                    format!("enum column `{}` has no values", c.name),
+                )
+                .with_hint("list the closed set of values: `values: [error, warning]`");
+            self.report(d);
+        }
+        let mut seen: BTreeMap<String, First> = BTreeMap::new();
+        for (k, v) in values.iter().enumerate() {
+            let v_at = at.key("values").index(k);
+            self.text_field(&v_at, "values", v, None);
+            if !v.trim().is_empty() {
+                let variant = ident::enum_value_name(v);
+                self.unique(&mut seen, variant, &v_at, v.clone(), "enum value", None);
+            }
+        }
+        let type_name = ident::type_name(&c.name);
+        if ident::RESERVED_TYPES.contains(&type_name.as_str()) {
+            let d = self
+                .diagnostic(
+                    &at.key("name"),
+                    format!(
+                        "enum column `{}` would make the type `{type_name}`, which the generated module already has",
+                        c.name
+                    ),
+                )
+                .with_hint(format!(
+                    "choose another column name; the generated types are {}",
+                    ident::RESERVED_TYPES.join(", ")
+                ));
+            self.report(d);
+        }
+        values.clone()
+    }
+
+    /// `value` as a value of `column`: of its type, and one of its values for an enum column.
     pub(super) fn value(
         &mut self,
         at: &At,
         value: &serde_yaml::Value,
-        kind: ColumnType,
-        column: &str,
+        column: &Column,
         label: Option<&str>,
     ) -> Option<Value> {
+        let (kind, name) = (column.kind, column.name.as_str());
+        if column.is_enum() {
+            let text = match value {
+                serde_yaml::Value::String(s) => Some(s.clone()),
+                serde_yaml::Value::Bool(_) | serde_yaml::Value::Number(_) => {
+                    serde_yaml::to_string(value)
+                        .ok()
+                        .map(|s| s.trim_end().to_owned())
+                }
+                _ => None,
+            };
+            if let Some(text) = &text
+                && column.values.contains(text)
+            {
+                return Some(Value::String(text.clone()));
+            }
+            let shown = text.unwrap_or_else(|| {
+                serde_yaml::to_string(value)
+                    .unwrap_or_default()
+                    .trim_end()
+                    .replace('\n', " ")
+            });
+            let values: Vec<&str> = column.values.iter().map(String::as_str).collect();
+            let listed = values
+                .iter()
+                .map(|v| quote(v))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut d = self
+                .diagnostic(
+                    at,
+                    format!("column `{name}` has no value {}", quote(&shown)),
+                )
+                .with_hint(match ident::nearest(&shown, &values) {
+                    Some(near) => format!("did you mean {}? the values are {listed}", quote(near)),
+                    None => format!("the values are {listed}"),
+                });
+            if let Some(label) = label {
+                d = d.with_entry(label);
+            }
+            self.report(d);
+            return None;
+        }
+        let column = name;
         let typed = match (kind, value) {
             (ColumnType::Bool, serde_yaml::Value::Bool(b)) => Some(Value::Bool(*b)),
             (ColumnType::Integer, serde_yaml::Value::Number(n)) => n.as_i64().map(Value::Integer),

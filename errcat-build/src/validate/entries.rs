@@ -10,11 +10,33 @@ use crate::model::{Code, CodeKind, Column, Entry, Section, Value};
 use crate::parse::{RawCode, RawEntry, entry_label};
 
 impl Validator<'_> {
+    /// Whether a section or entry may set a status: only in a catalog with statuses (whose top
+    /// level sets `status`). `default` is the status it would have without its own.
+    fn status_allowed(
+        &mut self,
+        at: &At,
+        default: Option<u16>,
+        what: &str,
+        label: Option<&str>,
+    ) -> bool {
+        if default.is_some() {
+            return true;
+        }
+        let mut d = self
+            .diagnostic(at, format!("{what} sets an HTTP status, but the catalog has none"))
+            .with_hint("a catalog has HTTP statuses if its top level sets the default `status`; set it there, or remove this one");
+        if let Some(label) = label {
+            d = d.with_entry(label);
+        }
+        self.report(d);
+        false
+    }
+
     pub(super) fn section(
         &mut self,
         at: &At,
         raw: crate::parse::RawSection,
-        catalog_status: u16,
+        catalog_status: Option<u16>,
         columns: &[Column],
         state: &mut CatalogState,
     ) -> Section {
@@ -49,7 +71,10 @@ impl Validator<'_> {
             None,
         );
         self.optional_text(&at.key("note"), "note", &raw.note, None);
-        let status = raw.status.map(|s| self.status(&at.key("status"), s, None));
+        let status = raw.status.and_then(|s| {
+            self.status_allowed(&at.key("status"), catalog_status, "a section", None)
+                .then(|| self.status(&at.key("status"), s, None))
+        });
         let shared = self.column_values(&at.key("columns"), &raw.columns, columns, None);
         if raw.entries.is_empty() {
             self.error(
@@ -60,7 +85,7 @@ impl Validator<'_> {
         let mut entries = Vec::new();
         for (j, e) in raw.entries.into_iter().enumerate() {
             let entry_at = at.key("entries").index(j);
-            let default_status = status.unwrap_or(catalog_status);
+            let default_status = status.or(catalog_status);
             if let Some(entry) = self.entry(&entry_at, e, default_status, columns, &shared, state) {
                 entries.push(entry);
             }
@@ -82,7 +107,7 @@ impl Validator<'_> {
         &mut self,
         at: &At,
         raw: RawEntry,
-        default_status: u16,
+        default_status: Option<u16>,
         columns: &[Column],
         shared: &[Option<Value>],
         state: &mut CatalogState,
@@ -188,11 +213,13 @@ impl Validator<'_> {
         self.optional_text(&at.key("reaction"), "reaction", &raw.reaction, Some(label));
         self.optional_text(&at.key("note"), "note", &raw.note, Some(label));
         let status = match raw.status {
-            Some(s) => self.status(&at.key("status"), s, Some(label)),
+            Some(s) => self
+                .status_allowed(&at.key("status"), default_status, "an entry", Some(label))
+                .then(|| self.status(&at.key("status"), s, Some(label))),
             None => default_status,
         };
         let own = self.column_values(&at.key("columns"), &raw.columns, columns, Some(label));
-        let values = columns
+        let values: Vec<Option<Value>> = columns
             .iter()
             .enumerate()
             .map(|(c, column)| {
@@ -202,7 +229,27 @@ impl Validator<'_> {
                     .or_else(|| column.default.clone())
             })
             .collect();
-        let minors = self.minors(at, &raw.minors, label);
+        for (column, value) in columns.iter().zip(&values) {
+            // A value given but wrong is reported as such, not as missing.
+            let given = raw.columns.contains_key(column.name.as_str());
+            if column.required && value.is_none() && !given {
+                let d = self
+                    .diagnostic(
+                        at,
+                        format!(
+                            "the entry has no value for the required column `{}`",
+                            column.name
+                        ),
+                    )
+                    .with_entry(label)
+                    .with_hint(format!(
+                        "set it on the entry (`columns: {{ {}: ... }}`) or on its section",
+                        column.name
+                    ));
+                self.report(d);
+            }
+        }
+        let minors = self.minors(at, &raw.minors, label, state);
 
         Some(Entry {
             code: code?,
@@ -367,6 +414,8 @@ impl Validator<'_> {
 #[derive(Default)]
 pub(super) struct CatalogState {
     pub(super) code_kind: Option<CodeKind>,
+    /// The kind of the catalog's first minor code.
+    pub(super) minor_kind: Option<CodeKind>,
     /// Every valid code, in document order.
     pub(super) codes: Vec<CodeSite>,
     /// Entry names and aliases by their Rust name.

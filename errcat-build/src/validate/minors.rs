@@ -2,14 +2,21 @@
 
 use std::collections::BTreeMap;
 
+use super::entries::CatalogState;
 use super::{At, Case, First, Validator, why_not_snake};
 use crate::diagnostic::quote;
 use crate::ident;
-use crate::model::Minor;
+use crate::model::{Code, CodeKind, Minor};
 use crate::parse::{RawCode, RawMinor};
 
 impl Validator<'_> {
-    pub(super) fn minors(&mut self, at: &At, raw: &[RawMinor], label: &str) -> Vec<Minor> {
+    pub(super) fn minors(
+        &mut self,
+        at: &At,
+        raw: &[RawMinor],
+        label: &str,
+        state: &mut CatalogState,
+    ) -> Vec<Minor> {
         let mut codes: BTreeMap<String, First> = BTreeMap::new();
         let mut names: BTreeMap<String, First> = BTreeMap::new();
         let mut minors = Vec::new();
@@ -22,36 +29,23 @@ impl Validator<'_> {
             .collect();
         for (k, m) in raw.iter().enumerate() {
             let m_at = at.key("minors").index(k);
-            let code = match m.code {
-                RawCode::Integer(n) => u32::try_from(n).ok(),
-                RawCode::String(_) => None,
-            };
-            let Some(code) = code else {
-                let d = self
-                    .diagnostic(
-                        &m_at.key("code"),
-                        format!(
-                            "minor code {} is not an integer in 0..={}",
-                            show_code(&m.code),
-                            u32::MAX
-                        ),
-                    )
-                    .with_entry(label)
-                    .with_hint(
-                        "the document's wildcard row (`*`) is written as the entry's `reaction`",
-                    );
-                self.report(d);
+            let Some(code) = self.minor_code(&m_at.key("code"), m, label, state) else {
                 continue;
             };
             let duplicate = codes.contains_key(&code.to_string());
             if duplicate {
                 let first_pos = self.position(&codes[&code.to_string()].at);
                 let mut hint = format!("first defined at {first_pos}");
-                let max = all.iter().max().copied().unwrap_or(code);
-                if let Some(free) = max.checked_add(1) {
-                    hint.push_str(&format!(
-                        "; the next free minor code of this entry is {free}"
-                    ));
+                if let Code::Integer(n) = code {
+                    let lowest = all.iter().min().copied().unwrap_or(n);
+                    if let Some(free) = (lowest..=u32::MAX)
+                        .take(all.len() + 1)
+                        .find(|n| !all.contains(n))
+                    {
+                        hint.push_str(&format!(
+                            "; the lowest free minor code of this entry is {free}"
+                        ));
+                    }
                 }
                 let d = self
                     .diagnostic(&m_at.key("code"), format!("duplicate minor code {code}"))
@@ -86,10 +80,13 @@ impl Validator<'_> {
             };
             // An unnamed minor with a duplicate code is reported once, as the duplicate code.
             if named_ok && !(duplicate && m.name.is_none()) {
-                let type_name = ident::minor_type_name(m.name.as_deref(), code);
+                let type_name = ident::minor_type_name(m.name.as_deref(), &code);
                 let this = match &m.name {
                     Some(name) => format!("minor name `{name}`"),
-                    None => format!("the unnamed minor code {code}"),
+                    None => match &code {
+                        Code::Integer(n) => format!("the unnamed minor code {n}"),
+                        Code::String(s) => format!("the unnamed minor code {}", quote(s)),
+                    },
                 };
                 let name_at = if m.name.is_some() {
                     m_at.key("name")
@@ -145,9 +142,103 @@ impl Validator<'_> {
         }
         minors
     }
-}
 
-/// A code as the catalog writes it: `1001`, or a quoted string.
-pub(super) fn show_code(code: &RawCode) -> String {
-    code.to_string()
+    /// The code of a minor: an integer in range or a plain string, of the kind all minor
+    /// codes of the catalog have; a string code without a `name` must be a valid name.
+    fn minor_code(
+        &mut self,
+        at: &At,
+        m: &RawMinor,
+        label: &str,
+        state: &mut CatalogState,
+    ) -> Option<Code> {
+        let code = match &m.code {
+            RawCode::Integer(n) => match u32::try_from(*n) {
+                Ok(n) => Code::Integer(n),
+                Err(_) => {
+                    let d = self
+                        .diagnostic(
+                            at,
+                            format!("minor code {n} is out of range: integer minor codes are 0..={}", u32::MAX),
+                        )
+                        .with_entry(label)
+                        .with_hint("a minor code outside it can be written as a string, if every minor code of the catalog is");
+                    self.report(d);
+                    return None;
+                }
+            },
+            RawCode::String(s) if s == "*" => {
+                let d = self
+                    .diagnostic(
+                        at,
+                        "minor code \"*\" is the document's wildcard row, not a code",
+                    )
+                    .with_entry(label)
+                    .with_hint(
+                        "the document's wildcard row (`*`) is written as the entry's `reaction`",
+                    );
+                self.report(d);
+                return None;
+            }
+            RawCode::String(s)
+                if s.trim().is_empty() || s.trim() != s || s.chars().any(char::is_control) =>
+            {
+                let d = self
+                    .diagnostic(at, format!("minor code {s:?} is empty or has surrounding spaces or control characters"))
+                    .with_entry(label)
+                    .with_hint("write the minor code exactly as the API sends it");
+                self.report(d);
+                return None;
+            }
+            RawCode::String(s) => Code::String(s.clone()),
+        };
+        let kind = match code {
+            Code::Integer(_) => CodeKind::Integer,
+            Code::String(_) => CodeKind::String,
+        };
+        match state.minor_kind {
+            None => state.minor_kind = Some(kind),
+            Some(first) if first != kind => {
+                let (want, got, hint) = match &code {
+                    Code::String(s) if s.parse::<u32>().is_ok() => (
+                        "integers",
+                        "a string",
+                        format!("remove the quotes: `code: {s}`"),
+                    ),
+                    Code::String(_) => ("integers", "a string", "a minor code that is not a number makes every minor code of the catalog a string".to_owned()),
+                    Code::Integer(n) => ("strings", "an integer", format!("quote it: `code: \"{n}\"`")),
+                };
+                let d = self
+                    .diagnostic(
+                        at,
+                        format!(
+                            "minor code {} is {got}, but this catalog's minor codes are {want}",
+                            m.code
+                        ),
+                    )
+                    .with_entry(label)
+                    .with_hint(format!(
+                        "{hint}; all minor codes of a catalog are integers, or all are strings"
+                    ));
+                self.report(d);
+                return None;
+            }
+            Some(_) => {}
+        }
+        if let Code::String(s) = &code
+            && m.name.is_none()
+            && !ident::is_documented_name(s)
+        {
+            let d = self
+                .diagnostic(
+                    at,
+                    format!("the minor code {} has no `name` and is not a valid name itself", quote(s)),
+                )
+                .with_entry(label)
+                .with_hint("a string minor code such as `insufficient_funds` is its own name; give this one a `name`");
+            self.report(d);
+            return None;
+        }
+        Some(code)
+    }
 }

@@ -148,7 +148,9 @@ impl Validator<'_> {
             None,
         );
         self.optional_text(&root.key("note"), "note", &raw.note, None);
-        let status = self.status(&root.key("status"), raw.status, None);
+        let status = raw
+            .status
+            .map(|s| self.status(&root.key("status"), s, None));
 
         let columns = self.columns(&root, &raw.columns);
         if raw.sections.is_empty() {
@@ -188,7 +190,13 @@ impl Validator<'_> {
                 .with_hint("the prefix is dropped from the names that start with it; check its spelling and case, or remove it");
             self.report(d);
         }
-        let wire = self.wire(&root, raw.wire.as_ref(), &columns, &sections);
+        let wire = self.wire(
+            &root,
+            raw.wire.as_ref(),
+            &columns,
+            &sections,
+            status.is_some(),
+        );
         Catalog {
             file: self.file.to_path_buf(),
             module,
@@ -199,6 +207,7 @@ impl Validator<'_> {
             note: raw.note,
             strip_prefix: state.strip_prefix.clone(),
             code_kind: state.code_kind.unwrap_or(CodeKind::Integer),
+            minor_code_kind: state.minor_kind.unwrap_or(CodeKind::Integer),
             wire,
             compatibility: self.compatibility(&root, raw.compatibility.as_deref()),
             columns,

@@ -15,7 +15,7 @@ pub(super) const WIRE_RESERVED: &[&str] = &[
 
 /// Every source a wire field may take its value from.
 pub(super) const WIRE_SOURCES: &[&str] = &[
-    "status", "code", "name", "message", "minor", "column", "param", "constant",
+    "status", "code", "name", "message", "minor", "column", "param", "constant", "raw",
 ];
 
 impl Validator<'_> {
@@ -27,6 +27,7 @@ impl Validator<'_> {
         raw: Option<&crate::parse::RawWire>,
         columns: &[Column],
         sections: &[Section],
+        has_status: bool,
     ) -> crate::model::Wire {
         use crate::model::{Wire, WireField, WireSource};
         let Some(raw) = raw else {
@@ -56,7 +57,9 @@ impl Validator<'_> {
                 ("type", f.kind.is_some(), "param"),
                 ("value", f.value.is_some(), "constant"),
             ] {
-                if present && f.from != owner {
+                // `param` also names the Rust field of a raw value.
+                let owned = f.from == owner || (key == "param" && f.from == "raw");
+                if present && !owned {
                     let d = self
                         .diagnostic(
                             &f_at.key(key),
@@ -70,6 +73,16 @@ impl Validator<'_> {
                 }
             }
             let source = match f.from.as_str() {
+                "status" if !has_status => {
+                    let d = self
+                        .diagnostic(
+                            &f_at.key("from"),
+                            format!("{label}: `from: status`, but the catalog has no HTTP status"),
+                        )
+                        .with_hint("set the catalog's `status`, or remove the field");
+                    self.report(d);
+                    None
+                }
                 "status" => Some(WireSource::Status),
                 "code" => Some(WireSource::Code),
                 "name" => Some(WireSource::Name),
@@ -78,6 +91,9 @@ impl Validator<'_> {
                 "column" => self.wire_column(&f_at, f, &label, columns),
                 "param" => self.wire_param(&f_at, f, &label, sections),
                 "constant" => self.wire_constant(&f_at, f, &label),
+                "raw" => self
+                    .value_name(&f_at, f, &label)
+                    .map(|name| WireSource::Raw { name }),
                 other => {
                     let d = self
                         .diagnostic(
@@ -99,7 +115,7 @@ impl Validator<'_> {
             // The name of the value in the generated body type: one field per value.
             let value = match &source {
                 WireSource::Column(c) => Some(columns[*c].name.clone()),
-                WireSource::Param { name, .. } => Some(name.clone()),
+                WireSource::Param { name, .. } | WireSource::Raw { name } => Some(name.clone()),
                 WireSource::Constant(_) => None,
                 _ => Some(f.from.clone()),
             };
@@ -112,17 +128,31 @@ impl Validator<'_> {
             });
         }
         // A field whose source is wrong may be the missing one: report that mistake alone.
-        for (source, what) in [(WireSource::Code, "code"), (WireSource::Message, "message")] {
-            if !unresolved && !fields.iter().any(|f: &WireField| f.source == source) {
-                let d = self
-                    .diagnostic(
-                        &at.key("fields"),
-                        format!("the wire shape has no field `from: {what}`"),
-                    )
-                    .with_hint(format!(
-                        "every error body carries its {what}: add `- {{ name: {what}, from: {what} }}`"
-                    ));
-                self.report(d);
+        let has = |source: &WireSource| fields.iter().any(|f: &WireField| &f.source == source);
+        if !unresolved {
+            let taken: Vec<&str> = raw.fields.iter().map(|f| f.name.as_str()).collect();
+            let missing = [
+                (
+                    !has(&WireSource::Code) && !has(&WireSource::Name),
+                    "no field `from: code` or `from: name`",
+                    "every error body identifies its error, by code or by name",
+                    "code",
+                ),
+                (
+                    !has(&WireSource::Message),
+                    "no field `from: message`",
+                    "every error body carries its message",
+                    "message",
+                ),
+            ];
+            for (is_missing, what, why, source) in missing {
+                if is_missing {
+                    let key = free_key(source, &taken);
+                    let d = self
+                        .diagnostic(&at.key("fields"), format!("the wire shape has {what}"))
+                        .with_hint(format!("{why}: add `- {{ name: {key}, from: {source} }}`"));
+                    self.report(d);
+                }
             }
         }
         Wire {
@@ -198,11 +228,22 @@ impl Validator<'_> {
                     .map(move |p| (e, p.kind))
             })
             .collect();
-        let declared = f.kind.map(|k| match k {
-            RawColumnType::Bool => ColumnType::Bool,
-            RawColumnType::Integer => ColumnType::Integer,
-            RawColumnType::String => ColumnType::String,
-        });
+        let declared = match f.kind {
+            None => None,
+            Some(RawColumnType::Bool) => Some(ColumnType::Bool),
+            Some(RawColumnType::Integer) => Some(ColumnType::Integer),
+            Some(RawColumnType::String) => Some(ColumnType::String),
+            Some(RawColumnType::Enum) => {
+                let d = self
+                    .diagnostic(
+                        &at.key("type"),
+                        format!("{label}: a parameter cannot be an enum"),
+                    )
+                    .with_hint("a parameter's type is `bool`, `integer` or `string`");
+                self.report(d);
+                return None;
+            }
+        };
         let inherited = same_name.first().and_then(|(_, k)| k.column_type());
         let Some(kind) = declared.or(inherited) else {
             let d = self
@@ -228,6 +269,17 @@ impl Validator<'_> {
                 return None;
             }
         }
+        let name = self.value_name(at, f, label)?;
+        Some(crate::model::WireSource::Param { name, kind })
+    }
+
+    /// The Rust name of a parameter's or raw field's value: `param`, else the JSON name.
+    fn value_name(
+        &mut self,
+        at: &At,
+        f: &crate::parse::RawWireField,
+        label: &str,
+    ) -> Option<String> {
         let (name, at) = match &f.param {
             Some(name) => (name, at.key("param")),
             None => (&f.name, at.key("name")),
@@ -253,10 +305,7 @@ impl Validator<'_> {
             self.report(d);
             return None;
         }
-        Some(crate::model::WireSource::Param {
-            name: name.clone(),
-            kind,
-        })
+        Some(name.clone())
     }
 
     pub(super) fn wire_constant(
@@ -289,4 +338,14 @@ impl Validator<'_> {
         }
         value.map(crate::model::WireSource::Constant)
     }
+}
+
+/// A JSON key for a field the shape lacks: `preferred` if no field has it, else the first of
+/// `error_<preferred>`, `<preferred>2`, `<preferred>3`, ... that none has.
+fn free_key(preferred: &str, taken: &[&str]) -> String {
+    std::iter::once(preferred.to_owned())
+        .chain(std::iter::once(format!("error_{preferred}")))
+        .chain((2..).map(|n| format!("{preferred}{n}")))
+        .find(|k| !taken.contains(&k.as_str()))
+        .unwrap_or_else(|| preferred.to_owned())
 }
