@@ -248,7 +248,16 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Catalog>, Error> {
 /// the default module name.
 pub fn load_str(file: &Path, text: &str) -> Result<Catalog, Vec<Diagnostic>> {
     let parsed = parse::parse(file, text)?;
-    validate::validate(file, &parsed.doc, parsed.raw)
+    let mut problems = parsed.problems;
+    match validate::validate(file, &parsed.doc, parsed.raw) {
+        Ok(catalog) if problems.is_empty() => Ok(catalog),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            problems.sort_by_key(|d| d.location);
+            Err(problems)
+        }
+    }
 }
 
 /// Renders the catalogs as one formatted Rust file, with no integrations (see

@@ -354,9 +354,14 @@ impl Entry {
         self.rust_name.clone()
     }
 
-    /// `code NAME`, the way diagnostics and docs name an entry.
+    /// `code NAME`, the way diagnostics and docs name an entry; just the code where it is
+    /// its own name (`invalid_grant`).
     pub fn label(&self) -> String {
-        format!("{} {}", self.code, self.name)
+        if self.code.to_string() == self.name {
+            self.name.clone()
+        } else {
+            format!("{} {}", self.code, self.name)
+        }
     }
 }
 

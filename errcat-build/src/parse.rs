@@ -368,6 +368,9 @@ impl<'de> Deserialize<'de> for RawCode {
 pub(crate) struct Parsed {
     pub raw: RawCatalog,
     pub doc: Doc,
+    /// Problems of the document's shape that did not stop it from being read (unknown
+    /// fields); validation adds its own.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// The document tree of a file, to turn paths into places for diagnostics.
@@ -571,16 +574,24 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
     if root.is_null() {
         return Err(vec![empty(file, text)]);
     }
-    let mut problems = Vec::new();
     let doc = Doc { root };
-    duplicate_keys(file, &doc.root, &mut problems);
-    check_shape(file, &doc.root, &CATALOG, None, &mut problems);
+    let mut shaping = Shaping::default();
+    duplicate_keys(file, &doc.root, &mut shaping.problems);
+    shaping.fatal = !shaping.problems.is_empty();
+    check_shape(file, &doc.root, &CATALOG, None, &mut shaping);
+    let mut problems = shaping.problems;
     if !problems.is_empty() {
         problems.sort_by_key(|d| d.location);
+        // Unknown fields alone do not stop the file: the rest is still validated.
+        if !shaping.fatal
+            && let Some(raw) = recover(text, &shaping.fixes)
+        {
+            return Ok(Parsed { raw, doc, problems });
+        }
         return Err(problems);
     }
     match serde_yaml::from_str::<RawCatalog>(text) {
-        Ok(raw) => Ok(Parsed { raw, doc }),
+        Ok(raw) => Ok(Parsed { raw, doc, problems }),
         Err(err) => Err(vec![yaml_diagnostic(file, Some(&doc), &err)]),
     }
 }
@@ -633,15 +644,58 @@ fn duplicate_keys(file: &Path, node: &Node, problems: &mut Vec<Diagnostic>) {
     }
 }
 
+/// What the shape check found: its problems, and how to read the document despite them.
+#[derive(Default)]
+struct Shaping {
+    problems: Vec<Diagnostic>,
+    /// The path of the mapping being checked.
+    path: Vec<Step>,
+    /// Unknown fields, to leave out (or read as the field they most likely mean) so that
+    /// the rest of the file can still be validated.
+    fixes: Vec<Fix>,
+    /// A problem no fix gets around: a required field missing, a list where a mapping
+    /// belongs, a merge key. The file is then not validated further.
+    fatal: bool,
+}
+
+impl Shaping {
+    fn push_fatal(&mut self, d: Diagnostic) {
+        self.fatal = true;
+        self.problems.push(d);
+    }
+}
+
+/// An unknown field of the mapping at `mapping`: left out, or read as `rename`.
+struct Fix {
+    mapping: Vec<Step>,
+    key: String,
+    rename: Option<&'static str>,
+}
+
+/// The raw document read with the fixes applied: the unknown fields left out or renamed.
+/// `None` if it still does not read (a value of a wrong type, say).
+fn recover(text: &str, fixes: &[Fix]) -> Option<RawCatalog> {
+    let mut value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
+    for fix in fixes {
+        let mut node = &mut value;
+        for step in &fix.mapping {
+            node = match step {
+                Step::Key(k) => node.get_mut(k.as_str())?,
+                Step::Index(i) => node.get_mut(*i)?,
+            };
+        }
+        let map = node.as_mapping_mut()?;
+        let v = map.remove(fix.key.as_str())?;
+        if let Some(name) = fix.rename {
+            map.insert(serde_yaml::Value::String(name.to_owned()), v);
+        }
+    }
+    serde_yaml::from_value(value).ok()
+}
+
 /// Checks a mapping of the given shape and the mappings nested in it: every field known, every
 /// required field present, nested lists being lists of mappings.
-fn check_shape(
-    file: &Path,
-    node: &Node,
-    shape: &Shape,
-    entry: Option<&str>,
-    problems: &mut Vec<Diagnostic>,
-) {
+fn check_shape(file: &Path, node: &Node, shape: &Shape, entry: Option<&str>, out: &mut Shaping) {
     let own_label;
     let entry = if std::ptr::eq(shape, &ENTRY) {
         own_label = label_of(node);
@@ -655,7 +709,8 @@ fn check_shape(
     };
     let Kind::Map(pairs) = &node.kind else {
         if !matches!(node.kind, Kind::Alias) {
-            problems.push(with_entry(
+            out.fatal = true;
+            out.problems.push(with_entry(
                 Diagnostic::new(
                     file,
                     Some(node.at),
@@ -676,7 +731,8 @@ fn check_shape(
     };
     for (k, v) in pairs {
         let Some(name) = k.as_str() else {
-            problems.push(with_entry(Diagnostic::new(
+            out.fatal = true;
+            out.problems.push(with_entry(Diagnostic::new(
                 file,
                 Some(k.at),
                 format!(
@@ -688,6 +744,15 @@ fn check_shape(
             continue;
         };
         if !shape.fields.contains(&name) {
+            let near = crate::ident::nearest(name, shape.fields);
+            // Recovery reads the field as the one it most likely means, if the mapping does
+            // not have that one too, and otherwise leaves it out.
+            out.fatal |= name == "<<";
+            out.fixes.push(Fix {
+                mapping: out.path.clone(),
+                key: name.to_owned(),
+                rename: near.filter(|n| node.get(n).is_none()),
+            });
             let hint = if name == "<<" {
                 "merge keys (`<<`) are not supported: write the fields out".to_owned()
             } else {
@@ -696,7 +761,7 @@ fn check_shape(
                     None => format!("the fields of {} are {}", a(shape.what), list(shape.fields)),
                 }
             };
-            problems.push(with_entry(
+            out.problems.push(with_entry(
                 Diagnostic::new(
                     file,
                     Some(k.at),
@@ -707,7 +772,9 @@ fn check_shape(
             continue;
         }
         if let Some((_, inner)) = shape.maps.iter().find(|(field, _)| *field == name) {
-            check_shape(file, v, inner, entry, problems);
+            out.path.push(Step::Key(name.to_owned()));
+            check_shape(file, v, inner, entry, out);
+            out.path.pop();
             continue;
         }
         let Some((_, inner)) = shape.lists.iter().find(|(field, _)| *field == name) else {
@@ -715,12 +782,16 @@ fn check_shape(
         };
         match &v.kind {
             Kind::Seq(items) => {
-                for item in items {
-                    check_shape(file, item, inner, entry, problems);
+                out.path.push(Step::Key(name.to_owned()));
+                for (i, item) in items.iter().enumerate() {
+                    out.path.push(Step::Index(i));
+                    check_shape(file, item, inner, entry, out);
+                    out.path.pop();
                 }
+                out.path.pop();
             }
             Kind::Alias => {}
-            _ => problems.push(with_entry(
+            _ => out.push_fatal(with_entry(
                 Diagnostic::new(
                     file,
                     Some(v.at),
@@ -747,7 +818,8 @@ fn check_shape(
     };
     for field in shape.required {
         if node.get(field).is_none() && !misspelt(field) {
-            problems.push(with_entry(
+            out.fatal = true;
+            out.problems.push(with_entry(
                 Diagnostic::new(
                     file,
                     Some(node.at),

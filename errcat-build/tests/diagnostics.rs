@@ -654,10 +654,11 @@ fn a_large_file_full_of_problems_is_reported_in_linear_time() {
     let problems = errcat_build::load_str(Path::new("shop.yaml"), &yaml).unwrap_err();
     assert_eq!(problems.len(), 2 * n - 1);
     assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
-    // The structure check: one unknown field per entry.
+    // The structure check: one unknown field per entry, and the problems above, which an
+    // unknown field does not hide.
     let yaml = yaml.replace("message: m\n", "message: m\n        colour: red\n");
     let problems = errcat_build::load_str(Path::new("shop.yaml"), &yaml).unwrap_err();
-    assert_eq!(problems.len(), n);
+    assert_eq!(problems.len(), 3 * n - 1);
     assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
 }
 
@@ -829,6 +830,131 @@ fn a_tab_in_the_indentation_is_named() {
         &with_entries("      - code: 1\n        name: A\n\t       message: m\n"),
         &[
             "error: a tab in the indentation: YAML indents with spaces, never with tabs\n  --> shop.yaml:10:1\n   = hint: replace the tab at the start of line 10 with spaces, as many as the lines around it use",
+        ],
+    );
+}
+
+// ---- Enum and required columns, statuses, string minor codes, wire keys ---------------------
+
+const DB: &str = "title: Db\nsource: test\ncolumns:\n  - {name: severity, type: enum, values: [E, W, S], required: true}\nsections:\n  - name: DATA\n    title: Data\n    entries:\n";
+
+#[test]
+fn enum_and_required_columns() {
+    check(
+        &format!(
+            "{DB}      - {{code: \"22012\", name: A, message: a, columns: {{severity: e}}}}\n      - {{code: \"22013\", name: B, message: b}}\n      - {{code: \"22014\", name: C, message: c, columns: {{severity: X}}}}\n"
+        ),
+        &[
+            "error: column `severity` has no value `e`\n  --> shop.yaml:9:66\n   = entry: \"22012\" A\n   = hint: did you mean `E`? the values are `E`, `W`, `S`",
+            "error: the entry has no value for the required column `severity`\n  --> shop.yaml:10:9\n   = entry: \"22013\" B\n   = hint: set it on the entry (`columns: { severity: ... }`) or on its section",
+            "error: column `severity` has no value `X`\n  --> shop.yaml:11:66\n   = entry: \"22014\" C\n   = hint: the values are `E`, `W`, `S`",
+        ],
+    );
+    check(
+        &with_entries("      - {code: 1, name: A, message: a}\n").replace(
+            "sections:",
+            "columns:\n  - {name: level, type: enum}\n  - {name: retry, type: bool, values: [a], required: true, default: false}\n  - {name: body, type: enum, values: [x, X]}\nsections:",
+        ),
+        &[
+            "error: enum column `level` has no `values`\n  --> shop.yaml:5:5\n   = hint: list the closed set of values: `values: [error, warning]`",
+            "error: column `retry` has `values`, but is not of type enum\n  --> shop.yaml:6:39\n   = hint: a closed set of values is a column of `type: enum`",
+            "error: column `retry` is `required` and has a `default`\n  --> shop.yaml:6:54\n   = hint: the default already gives every entry a value: remove `required`",
+            "error: enum column `body` would make the type `Body`, which the generated module already has\n  --> shop.yaml:7:12\n   = hint: choose another column name; the generated types are Body, BodyError, Code, Detailed, Error, Minor, Problem, Rendered, Section",
+            "error: enum value `X` becomes the Rust name `X`, the same as `x`\n  --> shop.yaml:7:42\n   = hint: first defined at shop.yaml:7:39",
+        ],
+    );
+}
+
+#[test]
+fn a_catalog_without_http_status_has_none_anywhere() {
+    check(
+        &format!(
+            "{DB}      - {{code: \"1\", name: A, message: a, status: 400, columns: {{severity: E}}}}\n"
+        )
+        .replace("    title: Data\n", "    title: Data\n    status: 500\n")
+        .replace(
+            "sections:",
+            "wire:\n  fields:\n    - {name: status, from: status}\n    - {name: code, from: code}\n    - {name: message, from: message}\nsections:",
+        ),
+        &[
+            "error: wire field `status`: `from: status`, but the catalog has no HTTP status\n  --> shop.yaml:7:28\n   = hint: set the catalog's `status`, or remove the field",
+            "error: a section sets an HTTP status, but the catalog has none\n  --> shop.yaml:13:13\n   = hint: a catalog has HTTP statuses if its top level sets the default `status`; set it there, or remove this one",
+            "error: an entry sets an HTTP status, but the catalog has none\n  --> shop.yaml:15:50\n   = entry: \"1\" A\n   = hint: a catalog has HTTP statuses if its top level sets the default `status`; set it there, or remove this one",
+        ],
+    );
+}
+
+#[test]
+fn string_minor_codes() {
+    check(
+        &with_entries(
+            "      - code: 1\n        name: DECLINED\n        message: a\n        minors:\n          - {code: insufficient_funds}\n          - {code: 2}\n          - {code: \"05\"}\n          - {code: \"*\"}\n          - {code: insufficient_funds}\n",
+        ),
+        &[
+            "error: minor code 2 is an integer, but this catalog's minor codes are strings\n  --> shop.yaml:13:20\n   = entry: 1 DECLINED\n   = hint: quote it: `code: \"2\"`; all minor codes of a catalog are integers, or all are strings",
+            "error: the minor code `05` has no `name` and is not a valid name itself\n  --> shop.yaml:14:20\n   = entry: 1 DECLINED\n   = hint: a string minor code such as `insufficient_funds` is its own name; give this one a `name`",
+            "error: minor code \"*\" is the document's wildcard row, not a code\n  --> shop.yaml:15:20\n   = entry: 1 DECLINED\n   = hint: the document's wildcard row (`*`) is written as the entry's `reaction`",
+            "error: duplicate minor code insufficient_funds\n  --> shop.yaml:16:20\n   = entry: 1 DECLINED\n   = hint: first defined at shop.yaml:12:20",
+        ],
+    );
+}
+
+#[test]
+fn a_wire_shape_needs_a_key_and_the_hint_proposes_a_free_json_name() {
+    let base = with_entries("      - {code: 1, name: A, message: a}\n");
+    check(
+        &base.replace(
+            "sections:",
+            "wire:\n  fields:\n    - {name: code, from: status}\n    - {name: message, from: message}\nsections:",
+        ),
+        &[
+            "error: the wire shape has no field `from: code` or `from: name`\n  --> shop.yaml:6:5\n   = hint: every error body identifies its error, by code or by name: add `- { name: error_code, from: code }`",
+        ],
+    );
+    check(
+        &base.replace(
+            "sections:",
+            "wire:\n  fields:\n    - {name: message, from: code}\n    - {name: error_message, from: name}\nsections:",
+        ),
+        &[
+            "error: the wire shape has no field `from: message`\n  --> shop.yaml:6:5\n   = hint: every error body carries its message: add `- { name: message2, from: message }`",
+        ],
+    );
+    // Identified by name alone, with a raw field: accepted.
+    let c = errcat_build::load_str(
+        Path::new("shop.yaml"),
+        &base.replace(
+            "sections:",
+            "wire:\n  fields:\n    - {name: code, from: status}\n    - {name: message, from: message}\n    - {name: status, from: name}\n    - {name: details, from: raw}\nsections:",
+        ),
+    )
+    .unwrap();
+    assert_eq!(c.wire.key().name, "status");
+}
+
+#[test]
+fn a_typo_does_not_hide_the_other_problems_of_the_file() {
+    let yaml = "title: Shop\nsource: test\nstatus: 400\ncolumns:\n  - {name: retry, type: bool, colour: red}\nsections:\n  - name: CLIENT\n    title: Client\n    entries:\n      - {code: 1, name: A, mesage: a}\n      - {code: 1, name: B, message: b, status: 99}\n      - {code: 2, name: C, message: \"{who}\", descripton: \"\"}\n";
+    check(
+        yaml,
+        &[
+            "error: unknown field `colour` in a column\n  --> shop.yaml:5:31\n   = hint: the fields of a column are `name`, `type`, `values`, `description`, `default`, `required`",
+            "error: unknown field `mesage` in an entry\n  --> shop.yaml:10:28\n   = entry: 1 A\n   = hint: did you mean `message`?",
+            "error: duplicate code: `1 B` repeats `1 A`\n  --> shop.yaml:11:9\n   = entry: 1 B\n   = hint: first defined at shop.yaml:10:9 (1 A); the lowest free code in section `CLIENT` is 3; if the document gives code 1 two names, keep one entry and list the other under `aliases:` (`aliases: [B]`)",
+            "error: HTTP status 99 is outside 100..=599\n  --> shop.yaml:11:48\n   = entry: 1 B\n   = hint: use an HTTP status code, such as 400 or 500",
+            "error: `description` is empty\n  --> shop.yaml:12:9\n   = entry: 2 C\n   = hint: remove `description` rather than leave it empty",
+            "error: message uses placeholder `{who}`, which is not declared\n  --> shop.yaml:12:37\n   = entry: 2 C\n   = hint: declare it under `placeholders:` as `- name: who`",
+            "error: unknown field `descripton` in an entry\n  --> shop.yaml:12:46\n   = entry: 2 C\n   = hint: did you mean `description`?",
+        ],
+    );
+    // A required field missing stops the file at the shape check.
+    check(
+        &yaml.replace("{code: 2, name: C,", "{name: C,"),
+        &[
+            "error: unknown field `colour` in a column\n  --> shop.yaml:5:31\n   = hint: the fields of a column are `name`, `type`, `values`, `description`, `default`, `required`",
+            "error: unknown field `mesage` in an entry\n  --> shop.yaml:10:28\n   = entry: 1 A\n   = hint: did you mean `message`?",
+            "error: an entry has no `code`, which is required\n  --> shop.yaml:12:9\n   = entry: <no code> C\n   = hint: the required fields of an entry are `code`, `message`",
+            "error: unknown field `descripton` in an entry\n  --> shop.yaml:12:37\n   = entry: <no code> C\n   = hint: did you mean `description`?",
         ],
     );
 }

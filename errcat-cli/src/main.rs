@@ -40,6 +40,10 @@ struct Cli {
 enum Command {
     /// Validate the catalogs and print every problem, or one line per catalog; compare them
     /// with the lock file (`errcat.lock` in the directory) if there is one.
+    ///
+    /// Every problem of every file is printed in one run. A file whose shape cannot be read (a
+    /// required field missing, a key repeated, a list where a mapping belongs) is checked no
+    /// further than that: fix those problems first, then run it again.
     Check {
         /// The catalogs directory.
         #[arg(default_value = DEFAULT_DIR)]

@@ -453,11 +453,7 @@ fn wire_body(s: &mut String, c: &Catalog) {
         s,
         "An error is sent as {}. For {}:\n\n{fence}json\n{body}\n{fence}\n\n",
         code_span(&wire.sketch(&c.columns)),
-        if e.code.to_string() == e.name {
-            code_span(&e.name)
-        } else {
-            code_span(&e.label())
-        },
+        code_span(&e.label()),
     );
     let optional: Vec<String> = wire
         .fields

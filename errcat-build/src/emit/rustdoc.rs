@@ -66,7 +66,12 @@ pub(super) fn variant_doc(catalog: &Catalog, e: &Entry) -> String {
         s.push_str(&format!("\n{}\n", escape_prose(d)));
     }
     if !e.aliases.is_empty() {
-        let aliases: Vec<String> = e.aliases.iter().map(|a| format!("`{a}`")).collect();
+        let aliases: Vec<String> = e
+            .aliases
+            .iter()
+            .zip(&e.alias_rust_names)
+            .map(|(a, rust)| format!("`{a}` (the constant [`Error::{rust}`])"))
+            .collect();
         s.push_str(&format!("\nAlso documented as {}.\n", aliases.join(", ")));
     }
     if !e.placeholders.is_empty() {

@@ -214,10 +214,22 @@ impl Validator<'_> {
                     at,
                     format!("column `{name}` has no value {}", quote(&shown)),
                 )
-                .with_hint(match ident::nearest(&shown, &values) {
-                    Some(near) => format!("did you mean {}? the values are {listed}", quote(near)),
-                    None => format!("the values are {listed}"),
-                });
+                .with_hint(
+                    match values
+                        .iter()
+                        .find(|v| v.eq_ignore_ascii_case(&shown))
+                        .copied()
+                        .or_else(|| {
+                            (shown.len() > 2)
+                                .then(|| ident::nearest(&shown, &values))
+                                .flatten()
+                        }) {
+                        Some(near) => {
+                            format!("did you mean {}? the values are {listed}", quote(near))
+                        }
+                        None => format!("the values are {listed}"),
+                    },
+                );
             if let Some(label) = label {
                 d = d.with_entry(label);
             }
