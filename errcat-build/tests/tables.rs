@@ -181,3 +181,17 @@ fn the_rust_generator_refuses_what_it_does_not_generate_yet() {
     assert!(!out.join("errcat.rs").exists(), "nothing is written");
     std::fs::remove_dir_all(out).unwrap();
 }
+
+#[test]
+fn counts_and_defaults_read_as_written() {
+    let one = [catalog("oauth")];
+    let index = errcat_build::emit::markdown::index_page(&one);
+    assert!(index.contains("| **Total: 1 catalog** | | 6 | 0 | 1 | |"), "{index}");
+    let basic = errcat_build::load_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic/catalogs"),
+    )
+    .unwrap();
+    let shop = basic.iter().find(|c| c.module == "shop").unwrap();
+    let page = errcat_build::emit::markdown::catalog_page(shop);
+    assert!(page.contains("| `retryable` | bool | `false` |"), "{page}");
+}
