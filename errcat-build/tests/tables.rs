@@ -186,7 +186,10 @@ fn the_rust_generator_refuses_what_it_does_not_generate_yet() {
 fn counts_and_defaults_read_as_written() {
     let one = [catalog("oauth")];
     let index = errcat_build::emit::markdown::index_page(&one);
-    assert!(index.contains("| **Total: 1 catalog** | | 6 | 0 | 1 | |"), "{index}");
+    assert!(
+        index.contains("| **Total: 1 catalog** | | 6 | 0 | 1 | |"),
+        "{index}"
+    );
     let basic = errcat_build::load_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic/catalogs"),
     )
