@@ -376,6 +376,9 @@ pub(crate) struct Parsed {
 /// The document tree of a file, to turn paths into places for diagnostics.
 pub(crate) struct Doc {
     root: Node,
+    /// Unknown fields read as the field they most likely mean (`mesage` as `message`), so
+    /// that a problem of that field points at the key as written.
+    renames: Vec<Fix>,
 }
 
 /// One step of a path into a YAML document.
@@ -390,8 +393,16 @@ impl Doc {
     /// not written), the place of the deepest node on it.
     pub fn locate(&self, path: &[Step]) -> Location {
         let mut node = &self.root;
-        for step in path {
-            match child(node, step) {
+        for (i, step) in path.iter().enumerate() {
+            let next = child(node, step).or_else(|| {
+                let Step::Key(k) = step else { return None };
+                let fix = self
+                    .renames
+                    .iter()
+                    .find(|f| f.rename == Some(k.as_str()) && f.mapping == path[..i])?;
+                node.get(&fix.key)
+            });
+            match next {
                 Some(next) => node = next,
                 None => break,
             }
@@ -574,7 +585,10 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
     if root.is_null() {
         return Err(vec![empty(file, text)]);
     }
-    let doc = Doc { root };
+    let mut doc = Doc {
+        root,
+        renames: Vec::new(),
+    };
     let mut shaping = Shaping::default();
     duplicate_keys(file, &doc.root, &mut shaping.problems);
     shaping.fatal = !shaping.problems.is_empty();
@@ -586,6 +600,7 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
         if !shaping.fatal
             && let Some(raw) = recover(text, &shaping.fixes)
         {
+            doc.renames = shaping.fixes;
             return Ok(Parsed { raw, doc, problems });
         }
         return Err(problems);

@@ -942,9 +942,9 @@ fn a_typo_does_not_hide_the_other_problems_of_the_file() {
             "error: unknown field `mesage` in an entry\n  --> shop.yaml:10:28\n   = entry: 1 A\n   = hint: did you mean `message`?",
             "error: duplicate code: `1 B` repeats `1 A`\n  --> shop.yaml:11:9\n   = entry: 1 B\n   = hint: first defined at shop.yaml:10:9 (1 A); the lowest free code in section `CLIENT` is 3; if the document gives code 1 two names, keep one entry and list the other under `aliases:` (`aliases: [B]`)",
             "error: HTTP status 99 is outside 100..=599\n  --> shop.yaml:11:48\n   = entry: 1 B\n   = hint: use an HTTP status code, such as 400 or 500",
-            "error: `description` is empty\n  --> shop.yaml:12:9\n   = entry: 2 C\n   = hint: remove `description` rather than leave it empty",
             "error: message uses placeholder `{who}`, which is not declared\n  --> shop.yaml:12:37\n   = entry: 2 C\n   = hint: declare it under `placeholders:` as `- name: who`",
             "error: unknown field `descripton` in an entry\n  --> shop.yaml:12:46\n   = entry: 2 C\n   = hint: did you mean `description`?",
+            "error: `description` is empty\n  --> shop.yaml:12:58\n   = entry: 2 C\n   = hint: remove `description` rather than leave it empty",
         ],
     );
     // A required field missing stops the file at the shape check.
