@@ -166,6 +166,7 @@ pub const RESERVED_TYPES: &[&str] = &[
     "Code",
     "Detailed",
     "Error",
+    "Failure",
     "Minor",
     "Problem",
     "Rendered",

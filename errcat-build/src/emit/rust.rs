@@ -170,6 +170,7 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
     ));
     let lookup = super::code_index::from_code(&codes, &by_code);
     let columns = super::columns::columns(catalog, &entries);
+    let column_types = super::columns::column_types(catalog);
     let sections = super::sections::sections(catalog, &entries, &section_idents);
     let minors = super::minors::minors(&entries, &variants, &codes);
     let wire = super::wire::module_items(catalog, integrations);
@@ -438,6 +439,8 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
             }
 
             #try_from
+
+            #column_types
 
             #sections
 

@@ -13,14 +13,6 @@ pub(crate) fn unsupported(catalog: &Catalog) -> Vec<Diagnostic> {
     if catalog.status.is_none() {
         parts.push("a catalog without HTTP statuses".to_owned());
     }
-    for c in &catalog.columns {
-        if c.is_enum() {
-            parts.push(format!("the enum column `{}`", c.name));
-        }
-        if c.required {
-            parts.push(format!("the required column `{}`", c.name));
-        }
-    }
     if catalog.minor_code_kind == CodeKind::String && catalog.minor_count() > 0 {
         parts.push("string minor codes".to_owned());
     }

@@ -208,3 +208,27 @@ fn names_are_matched_exactly_as_documented() {
     assert_eq!(Error::InvalidUrl.name(), "ERR_INVALIDURL");
     assert_eq!("ERR_INVALIDURL".parse::<Error>(), Ok(Error::InvalidUrl));
 }
+
+#[test]
+fn enum_columns_have_their_own_type_and_required_ones_no_option() {
+    use errcat_example_build_script::names::{Error, GrantKind, Retry};
+    // Required: the method returns the value itself, not an `Option`.
+    let kind: GrantKind = Error::InvalidGrant.grant_kind();
+    assert_eq!(kind, GrantKind::Grant);
+    assert_eq!(Error::InvalidClient.grant_kind(), GrantKind::Client);
+    // Not required and without a default: `None` where a code has no value.
+    assert_eq!(Error::InvalidGrant.retry(), Some(Retry::Never));
+    assert_eq!(Error::InvalidUrl.retry(), None);
+    // Display and FromStr as the catalog writes the values.
+    assert_eq!(GrantKind::Server.to_string(), "server");
+    assert_eq!("client".parse::<GrantKind>(), Ok(GrantKind::Client));
+    let err = "Client".parse::<GrantKind>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown value of column `grant_kind` for catalog names"
+    );
+    assert_eq!(
+        GrantKind::ALL,
+        [GrantKind::Client, GrantKind::Grant, GrantKind::Server]
+    );
+}
