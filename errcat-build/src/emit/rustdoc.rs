@@ -16,13 +16,18 @@ pub(super) fn module_doc(catalog: &Catalog) -> String {
     if let Some(n) = &catalog.note {
         s.push_str(&format!("\n**Note:** {}\n", escape_prose(n)));
     }
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     s.push_str(&format!(
-        "\n{} codes in {} sections; {} minor codes. Default HTTP status {}.\n",
-        catalog.entry_count(),
-        catalog.sections.len(),
-        catalog.minor_count(),
-        catalog.status.unwrap_or_default()
+        "\n{} in {}; {}.",
+        count(catalog.entry_count(), "code", "codes"),
+        count(catalog.sections.len(), "section", "sections"),
+        count(catalog.minor_count(), "minor code", "minor codes"),
     ));
+    if let Some(status) = catalog.status {
+        s.push_str(&format!(" Default HTTP status {status}."));
+    }
+    s.push('\n');
     for section in &catalog.sections {
         // The docs of a module are read in the scope the module is declared in.
         let (title, module, ty) = (escape(&section.title), &catalog.module, section.type_name());
