@@ -636,7 +636,7 @@ mod tests {
         assert_eq!(forbidden.variant, "Forbidden2");
         assert_eq!(forbidden.aliases, ["PERMISSION_DENIED", "NO"]);
         assert_eq!(forbidden.placeholders, ["who", "what"]);
-        assert_eq!(forbidden.status, 403);
+        assert_eq!(forbidden.status, Some(403));
         assert!(shop.entries[2].retired && !forbidden.retired);
         assert_eq!(c[1].entries[0].code, Code::String("404".to_owned()));
         assert_eq!(c[1].entries[1].code, Code::String("a \"b\"".to_owned()));
@@ -675,7 +675,7 @@ mod tests {
 
     #[test]
     fn bad_lines_are_reported_with_their_line_numbers() {
-        let text = "errcat-lock 1\ncode 1 A status=400\ncatalog shop file=s.yaml\ncode x A status=400\ncode 2 B\ncode 3 C status=400 colour=red\nfrob 1\ncode 4 D status=400 aliases=\"X\ncode 5 E status=400 retired\ncode 6 F status=400 retired retired\nreserved 9 3\ncode 5 G status=400\n";
+        let text = "errcat-lock 1\ncode 1 A status=400\ncatalog shop file=s.yaml\ncode x A status=400\ncode 2 B status=four\ncode 3 C status=400 colour=red\nfrob 1\ncode 4 D status=400 aliases=\"X\ncode 5 E status=400 retired\ncode 6 F status=400 retired retired\nreserved 9 3\ncode 5 G status=400\n";
         let problems = read(Path::new("errcat.lock"), text).unwrap_err();
         let lines: Vec<(Option<usize>, &str)> = problems
             .iter()
@@ -689,7 +689,7 @@ mod tests {
                     Some(4),
                     "code x is neither an integer code nor a quoted string"
                 ),
-                (Some(5), "`code` needs `status=`"),
+                (Some(5), "`status=` is an HTTP status"),
                 (Some(6), "unknown field `colour=`"),
                 (Some(7), "unknown record `frob`"),
                 (Some(8), "a quoted word is not closed"),
