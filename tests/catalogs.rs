@@ -109,7 +109,7 @@ macro_rules! check_module {
             assert_eq!(error.message(), e.message.text(&e.placeholders), "{label}");
             assert_eq!(error.to_string(), error.message(), "{label}");
             assert_eq!(error.description(), e.description.as_deref(), "{label}");
-            assert_eq!(error.http_status(), e.status, "{label}");
+            assert_eq!(Some(error.http_status()), e.status, "{label}");
             assert_eq!(error.section().name(), cat.sections[s].name, "{label}");
             assert_eq!(error.reaction(), e.reaction.as_deref(), "{label}");
             assert_eq!(error.deprecation(), e.deprecated.as_deref(), "{label}");

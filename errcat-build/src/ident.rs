@@ -3,7 +3,7 @@
 
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
-/// `USER_NOT_FOUND`: entry, alias, section and minor names.
+/// `USER_NOT_FOUND`: section names, and one of the styles of [documented names](is_documented_name).
 pub fn is_upper_snake(s: &str) -> bool {
     is_snake_of(
         s,
@@ -21,6 +21,64 @@ pub fn is_lower_snake(s: &str) -> bool {
     )
 }
 
+/// A name as an API documents it: entry, alias and minor names, and string codes that are
+/// their own name. Words of ASCII letters and digits, starting with a letter, joined by single
+/// `_`, `-` or `.`, with every letter a capital (`USER_NOT_FOUND`) or every letter lowercase
+/// (`invalid_grant`, `invalid-token`, `user.not_found`). Mixed case (`User_Not_FOUND`,
+/// `invalidGrant`) is refused: in a table of capitals or of lowercase names, a letter of the
+/// other case is a typo far more often than a style.
+pub fn is_documented_name(s: &str) -> bool {
+    is_words(s, |c| c.is_ascii_uppercase()) || is_words(s, |c| c.is_ascii_lowercase())
+}
+
+/// The separators between the words of a documented name.
+pub const NAME_SEPARATORS: &[char] = &['_', '-', '.'];
+
+fn is_words(s: &str, letter: impl Fn(char) -> bool) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if !letter(first) || s.ends_with(NAME_SEPARATORS) {
+        return false;
+    }
+    let mut after_separator = false;
+    for c in s.chars() {
+        if NAME_SEPARATORS.contains(&c) {
+            if after_separator {
+                return false;
+            }
+            after_separator = true;
+        } else if letter(c) || c.is_ascii_digit() {
+            after_separator = false;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// `UserNotFound`: a Rust type or variant name as a catalog may set it (`rust_name`): a
+/// capital, then ASCII letters and digits; not `Self`.
+pub fn is_upper_camel(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars().all(|c| c.is_ascii_alphanumeric())
+        && s != "Self"
+}
+
+/// The Rust name of an entry or alias: its documented name without the catalog's
+/// `strip_prefix` (where the name has it), in UpperCamel case.
+pub fn entry_type_name(documented: &str, strip_prefix: Option<&str>) -> String {
+    type_name(strip_name_prefix(documented, strip_prefix))
+}
+
+/// The documented name without `prefix`, where it starts with it and something is left.
+pub fn strip_name_prefix<'a>(documented: &'a str, prefix: Option<&str>) -> &'a str {
+    match prefix.and_then(|p| documented.strip_prefix(p)) {
+        Some(rest) if !rest.is_empty() => rest,
+        _ => documented,
+    }
+}
+
 fn is_snake_of(s: &str, first: impl Fn(char) -> bool, rest: impl Fn(char) -> bool) -> bool {
     let mut chars = s.chars();
     let Some(c) = chars.next() else { return false };
@@ -30,12 +88,13 @@ fn is_snake_of(s: &str, first: impl Fn(char) -> bool, rest: impl Fn(char) -> boo
     chars.all(|c| c == '_' || rest(c))
 }
 
-/// The Rust type or variant name for an UPPER_SNAKE name: `USER_NOT_FOUND` → `UserNotFound`.
+/// The Rust type or variant name for a documented name: `USER_NOT_FOUND`, `user_not_found`,
+/// `user-not-found` and `user.not_found` all become `UserNotFound`.
 ///
 /// `SELF` would become the keyword `Self`, which cannot be escaped with `r#`; it gets a
 /// trailing underscore.
-pub fn type_name(upper_snake: &str) -> String {
-    let name = upper_snake.to_upper_camel_case();
+pub fn type_name(documented: &str) -> String {
+    let name = documented.to_upper_camel_case();
     if name == "Self" {
         format!("{name}_")
     } else {
@@ -59,11 +118,13 @@ pub fn field_name(snake: &str) -> String {
     }
 }
 
-/// The variant name of a minor code without a name of its own: `Minor3`.
-pub fn minor_type_name(name: Option<&str>, code: u32) -> String {
-    match name {
-        Some(name) => type_name(name),
-        None => format!("Minor{code}"),
+/// The variant name of a minor code: its name's, else `Minor3` for an integer code and the
+/// code's own for a string code (`insufficient_funds` → `InsufficientFunds`).
+pub fn minor_type_name(name: Option<&str>, code: &crate::model::Code) -> String {
+    match (name, code) {
+        (Some(name), _) => type_name(name),
+        (None, crate::model::Code::Integer(n)) => format!("Minor{n}"),
+        (None, crate::model::Code::String(s)) => type_name(s),
     }
 }
 
@@ -78,6 +139,39 @@ pub fn module_name(file_stem: &str) -> Option<String> {
 pub fn column_table_name(column: &str) -> String {
     format!("COLUMN_{}", column.to_ascii_uppercase())
 }
+
+/// The variant of an enum column's value: `warning` → `Warning`, `E` → `E`; a value that is
+/// not a documented name (`5xx`, `not found`) is made into one word by word, with a leading
+/// `V` where it would start with a digit.
+pub fn enum_value_name(value: &str) -> String {
+    let words: String = value
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    let name = type_name(words.trim());
+    if name.is_empty() {
+        "Empty".to_owned()
+    } else if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{name}")
+    } else {
+        name
+    }
+}
+
+/// Types every generated catalog module has; an enum column's type may not take one of these
+/// names.
+pub const RESERVED_TYPES: &[&str] = &[
+    "Body",
+    "BodyError",
+    "Code",
+    "Detailed",
+    "Error",
+    "Failure",
+    "Minor",
+    "Problem",
+    "Rendered",
+    "Section",
+];
 
 /// Rust keywords, strict and reserved, of every edition.
 pub fn is_keyword(s: &str) -> bool {
@@ -178,12 +272,69 @@ mod tests {
     }
 
     #[test]
+    fn documented_names_are_one_case_with_single_separators() {
+        for good in [
+            "USER_NOT_FOUND",
+            "invalid_grant",
+            "invalid-token",
+            "user.not_found",
+            "QR2_CODE",
+            "x",
+            "ERRCODE_22012",
+        ] {
+            assert!(is_documented_name(good), "{good:?}");
+        }
+        for bad in [
+            "",
+            "User_Not_Found",
+            "invalidGrant",
+            "_x",
+            "x_",
+            "x__y",
+            "x-_y",
+            "1x",
+            "x y",
+            "ä",
+            "x/y",
+            "X.",
+        ] {
+            assert!(!is_documented_name(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn documented_names_of_every_style_become_one_rust_name() {
+        for name in [
+            "USER_NOT_FOUND",
+            "user_not_found",
+            "user-not-found",
+            "user.not_found",
+        ] {
+            assert_eq!(type_name(name), "UserNotFound", "{name}");
+        }
+        assert_eq!(type_name("self"), "Self_");
+        assert_eq!(
+            entry_type_name("ERRCODE_DIVISION_BY_ZERO", Some("ERRCODE_")),
+            "DivisionByZero"
+        );
+        assert_eq!(entry_type_name("OTHER", Some("ERRCODE_")), "Other");
+        assert_eq!(entry_type_name("ERRCODE_", Some("ERRCODE_")), "Errcode");
+        assert!(is_upper_camel("Url2Fa"));
+        for bad in ["url", "Self", "U_RL", "Ü", ""] {
+            assert!(!is_upper_camel(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn type_names_are_upper_camel_and_escape_self() {
         assert_eq!(type_name("USER_NOT_FOUND"), "UserNotFound");
         assert_eq!(type_name("QR_CODE_2FA"), "QrCode2fa");
         assert_eq!(type_name("SELF"), "Self_");
-        assert_eq!(minor_type_name(None, 7), "Minor7");
-        assert_eq!(minor_type_name(Some("TOO_LONG"), 7), "TooLong");
+        let seven = crate::model::Code::Integer(7);
+        assert_eq!(minor_type_name(None, &seven), "Minor7");
+        assert_eq!(minor_type_name(Some("TOO_LONG"), &seven), "TooLong");
+        let funds = crate::model::Code::String("insufficient_funds".to_owned());
+        assert_eq!(minor_type_name(None, &funds), "InsufficientFunds");
     }
 
     #[test]

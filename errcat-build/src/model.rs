@@ -18,11 +18,17 @@ pub struct Catalog {
     pub title: String,
     pub source: String,
     pub description: Option<String>,
-    /// The default HTTP status.
-    pub status: u16,
+    /// The default HTTP status; `None` for a catalog of a protocol without HTTP statuses (a
+    /// database driver, a socket protocol), whose entries then have none either.
+    pub status: Option<u16>,
     pub note: Option<String>,
+    /// The prefix dropped from documented names to make Rust names (`ERRCODE_`).
+    pub strip_prefix: Option<String>,
     /// Whether codes are integers or strings.
     pub code_kind: CodeKind,
+    /// Whether minor codes are integers or strings (all of a catalog are one or the other);
+    /// integers in a catalog without minor codes.
+    pub minor_code_kind: CodeKind,
     pub columns: Vec<Column>,
     pub sections: Vec<Section>,
     /// The shape of an error body on the wire: as declared, else [`Wire::default_shape`].
@@ -170,6 +176,16 @@ pub enum Code {
     String(String),
 }
 
+impl Code {
+    /// The integer, for an integer code.
+    pub fn as_integer(&self) -> Option<u32> {
+        match self {
+            Code::Integer(n) => Some(*n),
+            Code::String(_) => None,
+        }
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -183,11 +199,34 @@ impl fmt::Display for Code {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
     pub name: String,
+    /// The type of its values; [`ColumnType::String`] for an enum column, whose values are
+    /// also one of [`Column::values`].
     pub kind: ColumnType,
+    /// An enum column's closed set of values, in the catalog's order; empty for other columns.
+    pub values: Vec<String>,
     pub description: Option<String>,
     pub default: Option<Value>,
+    /// Declared `required`: every entry has a value (its own, its section's or the default).
+    pub required: bool,
     /// Where the declaration starts in the catalog file.
     pub location: Location,
+}
+
+impl Column {
+    /// Whether the column's values are a closed set ([`Column::values`]).
+    pub fn is_enum(&self) -> bool {
+        !self.values.is_empty()
+    }
+
+    /// Whether every entry has a value: the column has a default or is required.
+    pub fn always_set(&self) -> bool {
+        self.default.is_some() || self.required
+    }
+
+    /// The Rust type name of an enum column's value: `severity` → `Severity`.
+    pub fn enum_type_name(&self) -> String {
+        ident::type_name(&self.name)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,13 +319,19 @@ impl Section {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub code: Code,
-    /// The documented UPPER_SNAKE name.
+    /// The documented name, exactly as written (`USER_NOT_FOUND`, `invalid_grant`).
     pub name: String,
+    /// The Rust variant name: the entry's `rust_name`, else the documented name without the
+    /// catalog's `strip_prefix`, in UpperCamel case.
+    pub rust_name: String,
     pub message: Message,
     pub description: Option<String>,
-    /// The resolved HTTP status (own, else the section's, else the catalog's).
-    pub status: u16,
+    /// The resolved HTTP status (own, else the section's, else the catalog's); `None` in a
+    /// catalog without statuses.
+    pub status: Option<u16>,
     pub aliases: Vec<String>,
+    /// The Rust name of each alias's associated constant, in the order of `aliases`.
+    pub alias_rust_names: Vec<String>,
     /// Why the code is no longer emitted; for a retired entry, `Retired, no longer sent: ` and
     /// the reason.
     pub deprecated: Option<String>,
@@ -304,14 +349,19 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The Rust variant name: `USER_NOT_FOUND` → `UserNotFound`.
+    /// The Rust variant name: `USER_NOT_FOUND` → `UserNotFound` (see [`Entry::rust_name`]).
     pub fn type_name(&self) -> String {
-        ident::type_name(&self.name)
+        self.rust_name.clone()
     }
 
-    /// `code NAME`, the way diagnostics and docs name an entry.
+    /// `code NAME`, the way diagnostics and docs name an entry; just the code where it is
+    /// its own name (`invalid_grant`).
     pub fn label(&self) -> String {
-        format!("{} {}", self.code, self.name)
+        if self.code.to_string() == self.name {
+            self.name.clone()
+        } else {
+            format!("{} {}", self.code, self.name)
+        }
     }
 }
 
@@ -331,6 +381,25 @@ impl Message {
             .map(|s| match s {
                 Segment::Text(t) => t.clone(),
                 Segment::Placeholder(i) => format!("{{{}}}", placeholders[*i].name),
+            })
+            .collect()
+    }
+
+    /// The text with each placeholder replaced by `value(placeholder)`, where that gives one,
+    /// else written `{name}`.
+    pub fn with_placeholders(
+        &self,
+        placeholders: &[Placeholder],
+        value: impl Fn(&Placeholder) -> Option<String>,
+    ) -> String {
+        self.segments
+            .iter()
+            .map(|s| match s {
+                Segment::Text(t) => t.clone(),
+                Segment::Placeholder(i) => {
+                    let p = &placeholders[*i];
+                    value(p).unwrap_or_else(|| format!("{{{}}}", p.name))
+                }
             })
             .collect()
     }
@@ -418,7 +487,9 @@ impl fmt::Display for PlaceholderType {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Minor {
-    pub code: u32,
+    /// An integer, or a string such as a decline reason (`insufficient_funds`), as all minor
+    /// codes of the catalog are.
+    pub code: Code,
     pub name: Option<String>,
     pub detail: Option<String>,
     /// The minor's own reaction; see [`Minor::effective_reaction`].
@@ -429,9 +500,10 @@ pub struct Minor {
 }
 
 impl Minor {
-    /// The Rust variant name: its `name`, else `Minor<code>`.
+    /// The Rust variant name: its `name`, else `Minor<code>` for an integer code, the code
+    /// itself for a string code.
     pub fn type_name(&self) -> String {
-        ident::minor_type_name(self.name.as_deref(), self.code)
+        ident::minor_type_name(self.name.as_deref(), &self.code)
     }
 
     /// Its own reaction, else the entry's (the document's wildcard row).
@@ -491,6 +563,7 @@ impl Wire {
                     WireSource::Minor => "<minor code>".to_owned(),
                     WireSource::Column(c) => format!("<{}>", columns[*c].name),
                     WireSource::Param { name, .. } => format!("<{name}>"),
+                    WireSource::Raw { name } => format!("<{name}: any JSON>"),
                     WireSource::Constant(v) => match v {
                         Value::String(s) => format!("{s:?}"),
                         v => v.to_string(),
@@ -539,4 +612,34 @@ pub enum WireSource {
     },
     /// The same value in every body.
     Constant(Value),
+    /// Any JSON value (a nested object, a `details` array) that the catalog does not model:
+    /// kept as received, so that it round-trips; optional.
+    Raw {
+        /// The snake_case name of the value in Rust.
+        name: String,
+    },
+}
+
+impl Wire {
+    /// The field that identifies the error in a received body: the one `from: code`, else the
+    /// one `from: name`.
+    pub fn key(&self) -> &WireField {
+        self.field(&WireSource::Code)
+            .or_else(|| self.field(&WireSource::Name))
+            .expect("validation ensures a field from code or name")
+    }
+
+    /// Whether a body may lack the field: minor codes, parameters and raw values are sent only
+    /// where there is one, and a column only if every entry has a value.
+    pub fn is_optional(&self, field: &WireField, columns: &[Column]) -> bool {
+        match &field.source {
+            WireSource::Minor | WireSource::Param { .. } | WireSource::Raw { .. } => true,
+            WireSource::Column(c) => !columns[*c].always_set(),
+            WireSource::Status
+            | WireSource::Code
+            | WireSource::Name
+            | WireSource::Message
+            | WireSource::Constant(_) => false,
+        }
+    }
 }

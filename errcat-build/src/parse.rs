@@ -31,12 +31,20 @@ pub(crate) const CATALOG_FIELDS: &[&str] = &[
     "description",
     "status",
     "note",
+    "strip_prefix",
     "columns",
     "sections",
     "wire",
     "compatibility",
 ];
-pub(crate) const COLUMN_FIELDS: &[&str] = &["name", "type", "description", "default"];
+pub(crate) const COLUMN_FIELDS: &[&str] = &[
+    "name",
+    "type",
+    "values",
+    "description",
+    "default",
+    "required",
+];
 pub(crate) const SECTION_FIELDS: &[&str] = &[
     "name",
     "title",
@@ -50,6 +58,7 @@ pub(crate) const SECTION_FIELDS: &[&str] = &[
 pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "code",
     "name",
+    "rust_name",
     "message",
     "description",
     "status",
@@ -70,7 +79,7 @@ pub(crate) const WIRE_FIELDS: &[&str] = &["envelope", "fields"];
 pub(crate) const WIRE_FIELD_FIELDS: &[&str] = &["name", "from", "column", "param", "type", "value"];
 
 /// The fields each mapping must have.
-pub(crate) const CATALOG_REQUIRED: &[&str] = &["title", "source", "status", "sections"];
+pub(crate) const CATALOG_REQUIRED: &[&str] = &["title", "source", "sections"];
 pub(crate) const COLUMN_REQUIRED: &[&str] = &["name", "type"];
 pub(crate) const SECTION_REQUIRED: &[&str] = &["name", "title", "entries"];
 pub(crate) const ENTRY_REQUIRED: &[&str] = &["code", "message"];
@@ -163,8 +172,9 @@ pub(crate) struct RawCatalog {
     pub title: String,
     pub source: String,
     pub description: Option<String>,
-    pub status: i64,
+    pub status: Option<i64>,
     pub note: Option<String>,
+    pub strip_prefix: Option<String>,
     #[serde(default)]
     pub columns: Vec<RawColumn>,
     pub sections: Vec<RawSection>,
@@ -178,16 +188,21 @@ pub(crate) struct RawColumn {
     pub name: String,
     #[serde(rename = "type")]
     pub kind: RawColumnType,
+    pub values: Option<Vec<String>>,
     pub description: Option<String>,
     pub default: Option<serde_yaml::Value>,
+    #[serde(default)]
+    pub required: bool,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum RawColumnType {
     Bool,
     Integer,
     String,
+    /// One of the column's `values`.
+    Enum,
 }
 
 #[derive(Debug, Deserialize)]
@@ -220,6 +235,7 @@ pub(crate) struct RawReserved {
 pub(crate) struct RawEntry {
     pub code: RawCode,
     pub name: Option<String>,
+    pub rust_name: Option<String>,
     pub message: String,
     pub description: Option<String>,
     pub status: Option<i64>,
@@ -352,11 +368,17 @@ impl<'de> Deserialize<'de> for RawCode {
 pub(crate) struct Parsed {
     pub raw: RawCatalog,
     pub doc: Doc,
+    /// Problems of the document's shape that did not stop it from being read (unknown
+    /// fields); validation adds its own.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// The document tree of a file, to turn paths into places for diagnostics.
 pub(crate) struct Doc {
     root: Node,
+    /// Unknown fields read as the field they most likely mean (`mesage` as `message`), so
+    /// that a problem of that field points at the key as written.
+    renames: Vec<Fix>,
 }
 
 /// One step of a path into a YAML document.
@@ -371,8 +393,16 @@ impl Doc {
     /// not written), the place of the deepest node on it.
     pub fn locate(&self, path: &[Step]) -> Location {
         let mut node = &self.root;
-        for step in path {
-            match child(node, step) {
+        for (i, step) in path.iter().enumerate() {
+            let next = child(node, step).or_else(|| {
+                let Step::Key(k) = step else { return None };
+                let fix = self
+                    .renames
+                    .iter()
+                    .find(|f| f.rename == Some(k.as_str()) && f.mapping == path[..i])?;
+                node.get(&fix.key)
+            });
+            match next {
                 Some(next) => node = next,
                 None => break,
             }
@@ -450,7 +480,7 @@ fn label_of(entry: &Node) -> String {
 pub(crate) fn entry_label(code: &str, name: &str) -> String {
     if name.is_empty() {
         code.to_owned()
-    } else if crate::ident::is_upper_snake(name) {
+    } else if crate::ident::is_documented_name(name) {
         format!("{code} {name}")
     } else {
         format!("{code} {name:?}")
@@ -523,7 +553,8 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
             // libyaml rejected the text; serde_yaml gives the same error with its context.
             let err = serde_yaml::from_str::<serde_yaml::Value>(text).err();
             return Err(vec![match err {
-                Some(err) => yaml_diagnostic(file, None, &err),
+                Some(err) => syntax_at_cause(file, text, &err)
+                    .unwrap_or_else(|| yaml_diagnostic(file, None, &err)),
                 None => Diagnostic::new(file, None, "the file is not valid YAML"),
             }]);
         }
@@ -554,16 +585,28 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
     if root.is_null() {
         return Err(vec![empty(file, text)]);
     }
-    let mut problems = Vec::new();
-    let doc = Doc { root };
-    duplicate_keys(file, &doc.root, &mut problems);
-    check_shape(file, &doc.root, &CATALOG, None, &mut problems);
+    let mut doc = Doc {
+        root,
+        renames: Vec::new(),
+    };
+    let mut shaping = Shaping::default();
+    duplicate_keys(file, &doc.root, &mut shaping.problems);
+    shaping.fatal = !shaping.problems.is_empty();
+    check_shape(file, &doc.root, &CATALOG, None, &mut shaping);
+    let mut problems = shaping.problems;
     if !problems.is_empty() {
         problems.sort_by_key(|d| d.location);
+        // Unknown fields alone do not stop the file: the rest is still validated.
+        if !shaping.fatal
+            && let Some(raw) = recover(text, &shaping.fixes)
+        {
+            doc.renames = shaping.fixes;
+            return Ok(Parsed { raw, doc, problems });
+        }
         return Err(problems);
     }
     match serde_yaml::from_str::<RawCatalog>(text) {
-        Ok(raw) => Ok(Parsed { raw, doc }),
+        Ok(raw) => Ok(Parsed { raw, doc, problems }),
         Err(err) => Err(vec![yaml_diagnostic(file, Some(&doc), &err)]),
     }
 }
@@ -582,7 +625,7 @@ fn empty(file: &Path, text: &str) -> Diagnostic {
     Diagnostic::new(
         file,
         None,
-        format!("{what}: a catalog needs at least `title`, `source`, `status` and `sections`"),
+        format!("{what}: a catalog needs at least `title`, `source` and `sections`"),
     )
     .with_hint("see the complete example in docs/catalog-format.md")
 }
@@ -616,15 +659,58 @@ fn duplicate_keys(file: &Path, node: &Node, problems: &mut Vec<Diagnostic>) {
     }
 }
 
+/// What the shape check found: its problems, and how to read the document despite them.
+#[derive(Default)]
+struct Shaping {
+    problems: Vec<Diagnostic>,
+    /// The path of the mapping being checked.
+    path: Vec<Step>,
+    /// Unknown fields, to leave out (or read as the field they most likely mean) so that
+    /// the rest of the file can still be validated.
+    fixes: Vec<Fix>,
+    /// A problem no fix gets around: a required field missing, a list where a mapping
+    /// belongs, a merge key. The file is then not validated further.
+    fatal: bool,
+}
+
+impl Shaping {
+    fn push_fatal(&mut self, d: Diagnostic) {
+        self.fatal = true;
+        self.problems.push(d);
+    }
+}
+
+/// An unknown field of the mapping at `mapping`: left out, or read as `rename`.
+struct Fix {
+    mapping: Vec<Step>,
+    key: String,
+    rename: Option<&'static str>,
+}
+
+/// The raw document read with the fixes applied: the unknown fields left out or renamed.
+/// `None` if it still does not read (a value of a wrong type, say).
+fn recover(text: &str, fixes: &[Fix]) -> Option<RawCatalog> {
+    let mut value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
+    for fix in fixes {
+        let mut node = &mut value;
+        for step in &fix.mapping {
+            node = match step {
+                Step::Key(k) => node.get_mut(k.as_str())?,
+                Step::Index(i) => node.get_mut(*i)?,
+            };
+        }
+        let map = node.as_mapping_mut()?;
+        let v = map.remove(fix.key.as_str())?;
+        if let Some(name) = fix.rename {
+            map.insert(serde_yaml::Value::String(name.to_owned()), v);
+        }
+    }
+    serde_yaml::from_value(value).ok()
+}
+
 /// Checks a mapping of the given shape and the mappings nested in it: every field known, every
 /// required field present, nested lists being lists of mappings.
-fn check_shape(
-    file: &Path,
-    node: &Node,
-    shape: &Shape,
-    entry: Option<&str>,
-    problems: &mut Vec<Diagnostic>,
-) {
+fn check_shape(file: &Path, node: &Node, shape: &Shape, entry: Option<&str>, out: &mut Shaping) {
     let own_label;
     let entry = if std::ptr::eq(shape, &ENTRY) {
         own_label = label_of(node);
@@ -638,19 +724,20 @@ fn check_shape(
     };
     let Kind::Map(pairs) = &node.kind else {
         if !matches!(node.kind, Kind::Alias) {
-            problems.push(with_entry(
+            out.fatal = true;
+            out.problems.push(with_entry(
                 Diagnostic::new(
                     file,
                     Some(node.at),
                     format!(
-                        "expected a mapping (a {}), found {}",
-                        shape.what,
+                        "expected a mapping ({}), found {}",
+                        a(shape.what),
                         node.describe()
                     ),
                 )
                 .with_hint(format!(
-                    "a {} is written as `field: value` lines; its fields are {}",
-                    shape.what,
+                    "{} is written as `field: value` lines; its fields are {}",
+                    a(shape.what),
                     list(shape.fields)
                 )),
             ));
@@ -659,7 +746,8 @@ fn check_shape(
     };
     for (k, v) in pairs {
         let Some(name) = k.as_str() else {
-            problems.push(with_entry(Diagnostic::new(
+            out.fatal = true;
+            out.problems.push(with_entry(Diagnostic::new(
                 file,
                 Some(k.at),
                 format!(
@@ -671,15 +759,24 @@ fn check_shape(
             continue;
         };
         if !shape.fields.contains(&name) {
+            let near = crate::ident::nearest(name, shape.fields);
+            // Recovery reads the field as the one it most likely means, if the mapping does
+            // not have that one too, and otherwise leaves it out.
+            out.fatal |= name == "<<";
+            out.fixes.push(Fix {
+                mapping: out.path.clone(),
+                key: name.to_owned(),
+                rename: near.filter(|n| node.get(n).is_none()),
+            });
             let hint = if name == "<<" {
                 "merge keys (`<<`) are not supported: write the fields out".to_owned()
             } else {
                 match crate::ident::nearest(name, shape.fields) {
                     Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("the fields of a {} are {}", shape.what, list(shape.fields)),
+                    None => format!("the fields of {} are {}", a(shape.what), list(shape.fields)),
                 }
             };
-            problems.push(with_entry(
+            out.problems.push(with_entry(
                 Diagnostic::new(
                     file,
                     Some(k.at),
@@ -690,7 +787,9 @@ fn check_shape(
             continue;
         }
         if let Some((_, inner)) = shape.maps.iter().find(|(field, _)| *field == name) {
-            check_shape(file, v, inner, entry, problems);
+            out.path.push(Step::Key(name.to_owned()));
+            check_shape(file, v, inner, entry, out);
+            out.path.pop();
             continue;
         }
         let Some((_, inner)) = shape.lists.iter().find(|(field, _)| *field == name) else {
@@ -698,12 +797,16 @@ fn check_shape(
         };
         match &v.kind {
             Kind::Seq(items) => {
-                for item in items {
-                    check_shape(file, item, inner, entry, problems);
+                out.path.push(Step::Key(name.to_owned()));
+                for (i, item) in items.iter().enumerate() {
+                    out.path.push(Step::Index(i));
+                    check_shape(file, item, inner, entry, out);
+                    out.path.pop();
                 }
+                out.path.pop();
             }
             Kind::Alias => {}
-            _ => problems.push(with_entry(
+            _ => out.push_fatal(with_entry(
                 Diagnostic::new(
                     file,
                     Some(v.at),
@@ -730,7 +833,8 @@ fn check_shape(
     };
     for field in shape.required {
         if node.get(field).is_none() && !misspelt(field) {
-            problems.push(with_entry(
+            out.fatal = true;
+            out.problems.push(with_entry(
                 Diagnostic::new(
                     file,
                     Some(node.at),
@@ -757,6 +861,67 @@ fn a(what: &str) -> String {
 fn list(fields: &[&str]) -> String {
     let quoted: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
     quoted.join(", ")
+}
+
+/// A YAML syntax error placed at its cause where libyaml stops elsewhere: an unclosed quote is
+/// found only at the end of the file and an unclosed bracket at the next line, so both are
+/// reported where they open; a tab in the indentation is said in words.
+fn syntax_at_cause(file: &Path, text: &str, err: &serde_yaml::Error) -> Option<Diagnostic> {
+    let l = err.location()?;
+    let found = Location {
+        line: l.line(),
+        column: l.column(),
+    };
+    let message = err.to_string();
+    let line = text.lines().nth(found.line - 1).unwrap_or("");
+    let indentation: &str = &line[..line.len() - line.trim_start().len()];
+    if message.contains("tab character") || indentation.contains('\t') {
+        return Some(
+            Diagnostic::new(
+                file,
+                Some(found),
+                "a tab in the indentation: YAML indents with spaces, never with tabs",
+            )
+            .with_hint(format!(
+                "replace the tab at the start of line {} with spaces, as many as the lines around it use",
+                found.line
+            )),
+        );
+    }
+    // libyaml's context: "... while scanning a quoted scalar at line 10 column 18".
+    let (_, context) = message.rsplit_once(" while ")?;
+    let (what, mark) = context.split_once(" at line ")?;
+    let (line_no, rest) = mark.split_once(" column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let opened = Location {
+        line: line_no.parse().ok()?,
+        column: column.parse().ok()?,
+    };
+    let (message, hint) = match what {
+        "scanning a quoted scalar" => (
+            "this quoted text is not closed: the file ends before its closing quote".to_owned(),
+            "close the text with the quote it opens with; inside double quotes, write a quote as `\\\"`, inside single quotes as `''`".to_owned(),
+        ),
+        "parsing a flow mapping" | "parsing a flow sequence" => {
+            let (open, close) = if what.ends_with("mapping") {
+                ('{', '}')
+            } else {
+                ('[', ']')
+            };
+            if !message.contains("did not find expected") && !message.contains("end of stream") {
+                return None;
+            }
+            (
+                format!(
+                    "this `{open}` is not closed: at line {} column {} YAML expected `,` or `{close}`",
+                    found.line, found.column
+                ),
+                format!("close it with `{close}` where its last item ends"),
+            )
+        }
+        _ => return None,
+    };
+    Some(Diagnostic::new(file, Some(opened), message).with_hint(hint))
 }
 
 /// A serde_yaml error as a diagnostic: its message in the catalog's words, its place, the
@@ -942,6 +1107,7 @@ mod tests {
         match field {
             "status" | "code" => "1",
             "type" => "bool",
+            "required" => "false",
             "columns" => "{}",
             "sections" | "entries" | "aliases" | "placeholders" | "minors" | "reserved" => "[]",
             "name" | "title" | "source" | "description" | "note" | "message" | "deprecated"

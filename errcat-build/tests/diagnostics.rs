@@ -60,7 +60,7 @@ fn yaml_syntax_errors_give_the_place_and_libyaml_context() {
     check(
         "title: [unclosed\nsource: x\n",
         &[
-            "error: invalid YAML: did not find expected ',' or ']' while parsing a flow sequence at line 1 column 8\n  --> shop.yaml:2:7\n   = hint: check the indentation, quotes and brackets at this place and just before it",
+            "error: this `[` is not closed: at line 2 column 7 YAML expected `,` or `]`\n  --> shop.yaml:1:8\n   = hint: close it with `]` where its last item ends",
         ],
     );
     check(
@@ -72,7 +72,7 @@ fn yaml_syntax_errors_give_the_place_and_libyaml_context() {
     check(
         "title: x\n\tsource: y\n",
         &[
-            "error: invalid YAML: found a tab character that violates indentation while scanning a plain scalar at line 1 column 8\n  --> shop.yaml:2:1\n   = hint: check the indentation, quotes and brackets at this place and just before it",
+            "error: a tab in the indentation: YAML indents with spaces, never with tabs\n  --> shop.yaml:2:1\n   = hint: replace the tab at the start of line 2 with spaces, as many as the lines around it use",
         ],
     );
 }
@@ -97,7 +97,7 @@ fn wrong_types_name_the_field_and_what_was_found() {
             "columns:\n  - name: retry\n    type: boolean\nsections:\n",
         ),
         &[
-            "error: columns[0].type: unknown variant `boolean`, expected one of `bool`, `integer`, `string`\n  --> shop.yaml:6:11\n   = hint: did you mean `bool`?",
+            "error: columns[0].type: unknown variant `boolean`, expected one of `bool`, `integer`, `string`, `enum`\n  --> shop.yaml:6:11\n   = hint: did you mean `bool`?",
         ],
     );
     check(
@@ -109,13 +109,13 @@ fn wrong_types_name_the_field_and_what_was_found() {
     check(
         &with_entries("      - just a string\n"),
         &[
-            "error: expected a mapping (a entry), found the value \"just a string\"\n  --> shop.yaml:8:9\n   = entry: <no code>\n   = hint: a entry is written as `field: value` lines; its fields are `code`, `name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
+            "error: expected a mapping (an entry), found the value \"just a string\"\n  --> shop.yaml:8:9\n   = entry: <no code>\n   = hint: an entry is written as `field: value` lines; its fields are `code`, `name`, `rust_name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
         ],
     );
     check(
         "- title: x\n",
         &[
-            "error: expected a mapping (a catalog), found a list\n  --> shop.yaml:1:1\n   = hint: a catalog is written as `field: value` lines; its fields are `name`, `title`, `source`, `description`, `status`, `note`, `columns`, `sections`, `wire`, `compatibility`",
+            "error: expected a mapping (a catalog), found a list\n  --> shop.yaml:1:1\n   = hint: a catalog is written as `field: value` lines; its fields are `name`, `title`, `source`, `description`, `status`, `note`, `strip_prefix`, `columns`, `sections`, `wire`, `compatibility`",
         ],
     );
 }
@@ -125,8 +125,8 @@ fn missing_required_fields_are_all_reported() {
     check(
         "title: Shop\nstatus: 400\n",
         &[
-            "error: a catalog has no `source`, which is required\n  --> shop.yaml:1:1\n   = hint: the required fields of a catalog are `title`, `source`, `status`, `sections`",
-            "error: a catalog has no `sections`, which is required\n  --> shop.yaml:1:1\n   = hint: the required fields of a catalog are `title`, `source`, `status`, `sections`",
+            "error: a catalog has no `source`, which is required\n  --> shop.yaml:1:1\n   = hint: the required fields of a catalog are `title`, `source`, `sections`",
+            "error: a catalog has no `sections`, which is required\n  --> shop.yaml:1:1\n   = hint: the required fields of a catalog are `title`, `source`, `sections`",
         ],
     );
     check(
@@ -184,7 +184,7 @@ sections:
         ),
         &[
             "error: unknown field `mesage` in an entry\n  --> shop.yaml:10:9\n   = entry: 1 A\n   = hint: did you mean `message`?",
-            "error: unknown field `colour` in an entry\n  --> shop.yaml:11:9\n   = entry: 1 A\n   = hint: the fields of a entry are `code`, `name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
+            "error: unknown field `colour` in an entry\n  --> shop.yaml:11:9\n   = entry: 1 A\n   = hint: the fields of an entry are `code`, `name`, `rust_name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
         ],
     );
     check(
@@ -211,7 +211,7 @@ fn duplicate_mapping_keys_are_all_reported_at_the_second_key() {
 
 #[test]
 fn empty_comment_only_null_and_multi_document_files() {
-    let needs = ": a catalog needs at least `title`, `source`, `status` and `sections`\n  --> shop.yaml\n   = hint: see the complete example in docs/catalog-format.md";
+    let needs = ": a catalog needs at least `title`, `source` and `sections`\n  --> shop.yaml\n   = hint: see the complete example in docs/catalog-format.md";
     check("", &[&format!("error: the file is empty{needs}")]);
     check("\n  \n", &[&format!("error: the file is empty{needs}")]);
     check(
@@ -256,7 +256,7 @@ fn a_file_that_is_not_utf8_is_reported_with_the_place_of_the_bad_byte() {
 // ---- codes, names and statuses --------------------------------------------------------------
 
 #[test]
-fn duplicate_codes_point_at_the_first_and_suggest_the_next_free_code() {
+fn duplicate_codes_point_at_the_first_and_suggest_the_lowest_free_code_or_an_alias() {
     let yaml = "\
 title: Shop
 source: test
@@ -268,6 +268,8 @@ sections:
       - {code: 1001, name: A, message: a}
       - {code: 1002, name: B, message: b}
       - {code: 1001, name: C, message: c}
+      - {code: 1004, name: G, message: g}
+      - {code: 1004, name: G, message: g}
   - name: SERVER
     title: Server
     entries:
@@ -275,12 +277,15 @@ sections:
       - {code: 1002, name: E, message: e}
       - {code: 2001, name: F, message: f}
 ";
+    // 1003 is free (the row that had it now repeats 1004): the hint proposes it, not 1005.
     check(
         yaml,
         &[
-            "error: duplicate code: `1001 C` repeats `1001 A`\n  --> shop.yaml:10:9\n   = entry: 1001 C\n   = hint: first defined at shop.yaml:8:9 (1001 A); the next free code in section `CLIENT` is 1003",
-            "error: duplicate code: `1002 E` repeats `1002 B`\n  --> shop.yaml:15:9\n   = entry: 1002 E\n   = hint: first defined at shop.yaml:9:9 (1002 B); the next free code in section `SERVER` is 2002",
-            "error: duplicate code: `2001 F` repeats `2001 D`\n  --> shop.yaml:16:9\n   = entry: 2001 F\n   = hint: first defined at shop.yaml:14:9 (2001 D); the next free code in section `SERVER` is 2002",
+            "error: duplicate code: `1001 C` repeats `1001 A`\n  --> shop.yaml:10:9\n   = entry: 1001 C\n   = hint: first defined at shop.yaml:8:9 (1001 A); the lowest free code in section `CLIENT` is 1003; if the document gives code 1001 two names, keep one entry and list the other under `aliases:` (`aliases: [C]`)",
+            "error: duplicate code: `1004 G` repeats `1004 G`\n  --> shop.yaml:12:9\n   = entry: 1004 G\n   = hint: first defined at shop.yaml:11:9 (1004 G); the lowest free code in section `CLIENT` is 1003",
+            "error: duplicate name `G`: entry `1004 G` already has it\n  --> shop.yaml:12:28\n   = entry: 1004 G\n   = hint: first defined at shop.yaml:11:28 (1004 G); names and aliases are unique in a catalog",
+            "error: duplicate code: `1002 E` repeats `1002 B`\n  --> shop.yaml:17:9\n   = entry: 1002 E\n   = hint: first defined at shop.yaml:9:9 (1002 B); the lowest free code in section `SERVER` is 2002; if the document gives code 1002 two names, keep one entry and list the other under `aliases:` (`aliases: [E]`)",
+            "error: duplicate code: `2001 F` repeats `2001 D`\n  --> shop.yaml:18:9\n   = entry: 2001 F\n   = hint: first defined at shop.yaml:16:9 (2001 D); the lowest free code in section `SERVER` is 2002; if the document gives code 2001 two names, keep one entry and list the other under `aliases:` (`aliases: [F]`)",
         ],
     );
 }
@@ -306,10 +311,10 @@ sections:
     check(
         yaml,
         &[
-            "error: duplicate name `A`: entry `1 A` already has it\n  --> shop.yaml:9:25\n   = entry: 2 A\n   = hint: first defined at shop.yaml:8:25 (1 A); names and aliases are unique in a catalog, compared by their Rust form",
-            "error: duplicate alias `A`: entry `1 A` already has it\n  --> shop.yaml:10:50\n   = entry: 3 C\n   = hint: first defined at shop.yaml:8:25 (1 A); names and aliases are unique in a catalog, compared by their Rust form",
+            "error: duplicate name `A`: entry `1 A` already has it\n  --> shop.yaml:9:25\n   = entry: 2 A\n   = hint: first defined at shop.yaml:8:25 (1 A); names and aliases are unique in a catalog",
+            "error: duplicate alias `A`: entry `1 A` already has it\n  --> shop.yaml:10:50\n   = entry: 3 C\n   = hint: first defined at shop.yaml:8:25 (1 A); names and aliases are unique in a catalog",
             "error: duplicate section name `CLIENT`\n  --> shop.yaml:11:11\n   = hint: first defined at shop.yaml:5:11",
-            "error: duplicate name `D`: entry `3 C` already has it\n  --> shop.yaml:14:25\n   = entry: 4 D\n   = hint: first defined at shop.yaml:10:53 (3 C); names and aliases are unique in a catalog, compared by their Rust form",
+            "error: duplicate name `D`: entry `3 C` already has it\n  --> shop.yaml:14:25\n   = entry: 4 D\n   = hint: first defined at shop.yaml:10:53 (3 C); names and aliases are unique in a catalog",
         ],
     );
 }
@@ -321,8 +326,8 @@ fn names_that_collide_after_case_conversion() {
             "      - {code: 1, name: QR_2, message: a}\n      - {code: 2, name: QR2, message: b}\n      - {code: 3, name: FOO_BAR, message: c}\n      - {code: 4, name: FOO__BAR, message: d}\n",
         ),
         &[
-            "error: name `QR2` becomes the Rust name `Qr2`, the same as `QR_2` of entry `1 QR_2`\n  --> shop.yaml:9:25\n   = entry: 2 QR2\n   = hint: first defined at shop.yaml:8:25 (1 QR_2); names and aliases are unique in a catalog, compared by their Rust form",
-            "error: name `FOO__BAR` is not UPPER_SNAKE: it has a double underscore\n  --> shop.yaml:11:25\n   = entry: 4 \"FOO__BAR\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
+            "error: name `QR2` becomes the Rust name `Qr2`, the same as `QR_2` of entry `1 QR_2`\n  --> shop.yaml:9:25\n   = entry: 2 QR2\n   = hint: first defined at shop.yaml:8:25 (1 QR_2); names and aliases are unique in a catalog, compared by their Rust form (an entry's `rust_name` gives it another)",
+            "error: name `FOO__BAR` is not a valid name: it has a double underscore\n  --> shop.yaml:11:25\n   = entry: 4 \"FOO__BAR\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
         ],
     );
 }
@@ -331,16 +336,16 @@ fn names_that_collide_after_case_conversion() {
 fn invalid_names_say_what_is_wrong_with_them() {
     check(
         &with_entries(
-            "      - {code: 1, name: 2FA_REQUIRED, message: a}\n      - {code: 2, name: \"ÜBER\", message: b}\n      - {code: 3, name: \"ZERO\\u200bWIDTH\", message: c}\n      - {code: 4, name: Mixed_Case, message: d}\n      - {code: 5, name: \"WITH SPACE\", message: e}\n      - {code: 6, name: DASH-ED, message: f}\n      - {code: 7, name: TRAILING_, message: g}\n",
+            "      - {code: 1, name: 2FA_REQUIRED, message: a}\n      - {code: 2, name: \"ÜBER\", message: b}\n      - {code: 3, name: \"ZERO\\u200bWIDTH\", message: c}\n      - {code: 4, name: Mixed_Case, message: d}\n      - {code: 5, name: \"WITH SPACE\", message: e}\n      - {code: 6, name: DASH-_ED, message: f}\n      - {code: 7, name: TRAILING_, message: g}\n",
         ),
         &[
-            "error: name `2FA_REQUIRED` is not UPPER_SNAKE: it starts with a digit\n  --> shop.yaml:8:25\n   = entry: 1 \"2FA_REQUIRED\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name \"ÜBER\" is not UPPER_SNAKE: it contains the non-ASCII character 'Ü' (U+00DC)\n  --> shop.yaml:9:25\n   = entry: 2 \"ÜBER\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name \"ZERO\\u{200b}WIDTH\" is not UPPER_SNAKE: it contains the non-ASCII character U+200B\n  --> shop.yaml:10:25\n   = entry: 3 \"ZERO\\u{200b}WIDTH\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name `Mixed_Case` is not UPPER_SNAKE: it contains lowercase letters\n  --> shop.yaml:11:25\n   = entry: 4 \"Mixed_Case\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name \"WITH SPACE\" is not UPPER_SNAKE: it contains whitespace (' ' (U+0020))\n  --> shop.yaml:12:25\n   = entry: 5 \"WITH SPACE\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name `DASH-ED` is not UPPER_SNAKE: it contains '-' (U+002D)\n  --> shop.yaml:13:25\n   = entry: 6 \"DASH-ED\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
-            "error: name `TRAILING_` is not UPPER_SNAKE: it ends with an underscore\n  --> shop.yaml:14:25\n   = entry: 7 \"TRAILING_\"\n   = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single underscores, starting with a letter",
+            "error: name `2FA_REQUIRED` is not a valid name: it starts with a digit\n  --> shop.yaml:8:25\n   = entry: 1 \"2FA_REQUIRED\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name \"ÜBER\" is not a valid name: it contains the non-ASCII character 'Ü' (U+00DC)\n  --> shop.yaml:9:25\n   = entry: 2 \"ÜBER\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name \"ZERO\\u{200b}WIDTH\" is not a valid name: it contains the non-ASCII character U+200B\n  --> shop.yaml:10:25\n   = entry: 3 \"ZERO\\u{200b}WIDTH\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name `Mixed_Case` is not a valid name: it mixes capitals and lowercase letters\n  --> shop.yaml:11:25\n   = entry: 4 \"Mixed_Case\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name \"WITH SPACE\" is not a valid name: it contains whitespace (' ' (U+0020))\n  --> shop.yaml:12:25\n   = entry: 5 \"WITH SPACE\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name `DASH-_ED` is not a valid name: it has two separators in a row\n  --> shop.yaml:13:25\n   = entry: 6 \"DASH-_ED\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
+            "error: name `TRAILING_` is not a valid name: it ends with an underscore\n  --> shop.yaml:14:25\n   = entry: 7 \"TRAILING_\"\n   = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join words too): ASCII letters of one case, digits and single separators, starting with a letter",
         ],
     );
 }
@@ -386,7 +391,7 @@ sections:
                 "error: column `template` clashes with the generated method `Error::template`\n  --> shop.yaml:8:12\n   = hint: choose another name; the generated methods are {methods}"
             ),
             "error: section `A_L_L` becomes the Rust name `ALL`, which the generated code already uses\n  --> shop.yaml:10:11\n   = hint: `ALL` is an associated constant of the generated enums; choose another name",
-            "error: the entry `ERROR` has minor codes, and its minor-code enum would be `minor::Error`, which clashes with the generated `Error` type\n  --> shop.yaml:13:25\n   = entry: 1 ERROR\n   = hint: give the entry another name and keep the documented one as an alias (`aliases: [ERROR]`)",
+            "error: the entry `ERROR` has minor codes, and its minor-code enum would be `minor::Error`, which clashes with the generated `Error` type\n  --> shop.yaml:13:25\n   = entry: 1 ERROR\n   = hint: give the entry another Rust name: `rust_name: SomethingElse`",
             "error: alias `A_L_L` becomes the Rust name `ALL`, which the generated code already uses\n  --> shop.yaml:14:50\n   = entry: 2 B\n   = hint: `ALL` is an associated constant of the generated enums; choose another name",
             "error: minor name `E_R_R_O_R` becomes the Rust name `ERROR`, which the generated code already uses\n  --> shop.yaml:15:65\n   = entry: 3 C\n   = hint: `ERROR` is an associated constant of the generated enums; choose another name",
         ],
@@ -411,7 +416,15 @@ fn codes_out_of_range_empty_or_of_mixed_kinds() {
             "      - {code: 1, name: A, message: a}\n      - {code: \"2\", name: B, message: b}\n",
         ),
         &[
-            "error: code \"2\" is a string, but this catalog's codes are integers\n  --> shop.yaml:9:16\n   = entry: \"2\" B\n   = hint: all codes of a catalog are integers, or all are strings; quote a number to make it a string",
+            "error: code \"2\" is a string, but this catalog's codes are integers\n  --> shop.yaml:9:16\n   = entry: \"2\" B\n   = hint: remove the quotes: `code: 2`; all codes of a catalog are integers, or all are strings",
+        ],
+    );
+    check(
+        &with_entries(
+            "      - {code: \"X1\", name: A, message: a}\n      - {code: 4007, name: B, message: b}\n      - {code: \"X2\", name: C, message: c}\n",
+        ),
+        &[
+            "error: code 4007 is an integer, but this catalog's codes are strings\n  --> shop.yaml:9:16\n   = entry: 4007 B\n   = hint: quote it: `code: \"4007\"`; all codes of a catalog are integers, or all are strings",
         ],
     );
     check(
@@ -433,7 +446,7 @@ fn codes_out_of_range_empty_or_of_mixed_kinds() {
     check(
         &with_entries("      - code: 1\n        message: a\n"),
         &[
-            "error: entry has no `name`\n  --> shop.yaml:8:9\n   = entry: 1\n   = hint: an entry with an integer code needs an UPPER_SNAKE `name`",
+            "error: entry has no `name`\n  --> shop.yaml:8:9\n   = entry: 1\n   = hint: an entry with an integer code needs a `name`, such as `USER_NOT_FOUND` or `user_not_found`",
         ],
     );
 }
@@ -459,7 +472,7 @@ fn duplicate_minor_codes_and_minor_names() {
             "      - code: 1\n        name: A\n        message: a\n        minors:\n          - code: 1\n          - code: 1\n          - code: 5\n            name: MINOR1\n",
         ),
         &[
-            "error: duplicate minor code 1\n  --> shop.yaml:13:19\n   = entry: 1 A\n   = hint: first defined at shop.yaml:12:19; the next free minor code of this entry is 6",
+            "error: duplicate minor code 1\n  --> shop.yaml:13:19\n   = entry: 1 A\n   = hint: first defined at shop.yaml:12:19; the lowest free minor code of this entry is 2",
             "error: minor name `MINOR1` gets the Rust name `Minor1`, the same as the unnamed minor code 1\n  --> shop.yaml:15:19\n   = entry: 1 A\n   = hint: first defined at shop.yaml:12:13; minor-code variants are unique within an entry",
         ],
     );
@@ -633,7 +646,7 @@ fn a_large_file_full_of_problems_is_reported_in_linear_time() {
     let mut n = 0;
     while yaml.len() < 1_500_000 {
         yaml.push_str(&format!(
-            "      - code: 7\n        name: e{n}\n        message: m\n"
+            "      - code: 7\n        name: e{n}E\n        message: m\n"
         ));
         n += 1;
     }
@@ -641,10 +654,11 @@ fn a_large_file_full_of_problems_is_reported_in_linear_time() {
     let problems = errcat_build::load_str(Path::new("shop.yaml"), &yaml).unwrap_err();
     assert_eq!(problems.len(), 2 * n - 1);
     assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
-    // The structure check: one unknown field per entry.
+    // The structure check: one unknown field per entry, and the problems above, which an
+    // unknown field does not hide.
     let yaml = yaml.replace("message: m\n", "message: m\n        colour: red\n");
     let problems = errcat_build::load_str(Path::new("shop.yaml"), &yaml).unwrap_err();
-    assert_eq!(problems.len(), n);
+    assert_eq!(problems.len(), 3 * n - 1);
     assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
 }
 
@@ -672,6 +686,275 @@ sections:
             "error: unknown column `wiat`\n  --> shop.yaml:10:38\n   = hint: did you mean `wait`?",
             "error: column `wait` is of type integer, but the value is `soon`\n  --> shop.yaml:12:56\n   = entry: 1 A",
             "error: column `wait` is of type integer, but the value is \"seconds: 3\"\n  --> shop.yaml:13:56\n   = entry: 2 B",
+        ],
+    );
+}
+
+// ---- Names as documented, and Rust names ------------------------------------------------------
+
+#[test]
+fn names_of_every_documented_style_are_kept_exactly() {
+    let catalog = errcat_build::load_str(
+        Path::new("shop.yaml"),
+        &with_entries(
+            "      - {code: 1, name: invalid_grant, message: a, aliases: [invalid-grant-type]}\n      - {code: 2, name: USER_NOT_FOUND, message: b, aliases: [user.missing]}\n      - {code: 3, name: INVALIDURL, rust_name: InvalidUrl, message: c}\n",
+        ),
+    )
+    .unwrap();
+    let entries = &catalog.sections[0].entries;
+    let names: Vec<(&str, &str, &[String])> = entries
+        .iter()
+        .map(|e| {
+            (
+                e.name.as_str(),
+                e.rust_name.as_str(),
+                e.alias_rust_names.as_slice(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (
+                "invalid_grant",
+                "InvalidGrant",
+                &["InvalidGrantType".to_owned()][..]
+            ),
+            (
+                "USER_NOT_FOUND",
+                "UserNotFound",
+                &["UserMissing".to_owned()][..]
+            ),
+            ("INVALIDURL", "InvalidUrl", &[][..]),
+        ]
+    );
+    assert_eq!(entries[0].aliases, ["invalid-grant-type"]);
+}
+
+#[test]
+fn one_name_in_two_cases_is_one_rust_name() {
+    check(
+        &with_entries(
+            "      - {code: 1, name: invalid_grant, message: a}\n      - {code: 2, name: INVALID_GRANT, message: b}\n      - {code: 3, name: invalid_scope, rust_name: InvalidGrant, message: c}\n",
+        ),
+        &[
+            "error: name `INVALID_GRANT` becomes the Rust name `InvalidGrant`, the same as `invalid_grant` of entry `1 invalid_grant`\n  --> shop.yaml:9:25\n   = entry: 2 INVALID_GRANT\n   = hint: first defined at shop.yaml:8:25 (1 invalid_grant); names and aliases are unique in a catalog, compared by their Rust form (an entry's `rust_name` gives it another)",
+            "error: name `invalid_scope` has the `rust_name` `InvalidGrant`, the same as `invalid_grant` of entry `1 invalid_grant`\n  --> shop.yaml:10:51\n   = entry: 3 invalid_scope\n   = hint: first defined at shop.yaml:8:25 (1 invalid_grant); names and aliases are unique in a catalog, compared by their Rust form (an entry's `rust_name` gives it another)",
+        ],
+    );
+}
+
+#[test]
+fn a_rust_name_is_upper_camel() {
+    check(
+        &with_entries(
+            "      - {code: 1, name: A, rust_name: invalid_url, message: a}\n      - {code: 2, name: B, rust_name: Self, message: b}\n      - {code: 3, name: C, rust_name: ALL, message: c}\n",
+        ),
+        &[
+            "error: `rust_name` `invalid_url` is not an UpperCamel Rust name\n  --> shop.yaml:8:39\n   = entry: 1 A\n   = hint: a Rust name is a capital, then ASCII letters and digits, such as `InvalidUrl`; not `Self`",
+            "error: `rust_name` `Self` is not an UpperCamel Rust name\n  --> shop.yaml:9:39\n   = entry: 2 B\n   = hint: a Rust name is a capital, then ASCII letters and digits, such as `InvalidUrl`; not `Self`",
+            "error: name `C` becomes the Rust name `ALL`, which the generated code already uses\n  --> shop.yaml:10:39\n   = entry: 3 C\n   = hint: `ALL` is an associated constant of the generated enums; choose another name",
+        ],
+    );
+}
+
+#[test]
+fn a_prefix_to_drop_is_checked_against_the_names() {
+    let yaml = "title: Db\nsource: test\nstatus: 500\nstrip_prefix: ERRCODE_\nsections:\n  - name: DATA\n    title: Data exceptions\n    entries:\n      - {code: \"22012\", name: ERRCODE_DIVISION_BY_ZERO, message: a}\n      - {code: \"22P02\", name: ERRCODE_2P02, message: b}\n      - {code: \"22000\", name: DIVISION_BY_ZERO, message: c}\n      - {code: \"22001\", name: ERRCODE_STRING_DATA_RIGHT_TRUNCATION, message: d, rust_name: Truncated}\n";
+    check(
+        yaml,
+        &[
+            "error: name `ERRCODE_2P02` without the catalog's `strip_prefix` is `2P02`, which does not start with a letter\n  --> shop.yaml:10:31\n   = entry: \"22P02\" ERRCODE_2P02\n   = hint: set the entry's `rust_name` (such as `rust_name: Code2fa`)",
+            "error: name `DIVISION_BY_ZERO` becomes the Rust name `DivisionByZero`, the same as `ERRCODE_DIVISION_BY_ZERO` of entry `\"22012\" ERRCODE_DIVISION_BY_ZERO`\n  --> shop.yaml:11:31\n   = entry: \"22000\" DIVISION_BY_ZERO\n   = hint: first defined at shop.yaml:9:31 (\"22012\" ERRCODE_DIVISION_BY_ZERO); names and aliases are unique in a catalog, compared by their Rust form (an entry's `rust_name` gives it another)",
+        ],
+    );
+    let loaded = errcat_build::load_str(
+        Path::new("shop.yaml"),
+        &yaml.replace("      - {code: \"22P02\", name: ERRCODE_2P02, message: b}\n      - {code: \"22000\", name: DIVISION_BY_ZERO, message: c}\n", ""),
+    )
+    .unwrap();
+    let rust: Vec<&str> = loaded.entries().map(|e| e.rust_name.as_str()).collect();
+    assert_eq!(rust, ["DivisionByZero", "Truncated"]);
+    check(
+        &yaml.replace("strip_prefix: ERRCODE_", "strip_prefix: ERRCOD_E"),
+        &[
+            "error: no name of the catalog starts with the `strip_prefix` `ERRCOD_E`\n  --> shop.yaml:4:15\n   = hint: the prefix is dropped from the names that start with it; check its spelling and case, or remove it",
+        ],
+    );
+}
+
+// ---- Syntax errors at their cause ---------------------------------------------------------------
+
+#[test]
+fn an_unclosed_quote_is_reported_where_it_opens() {
+    let mut yaml = with_entries("      - code: 1\n        name: A\n        message: \"Unclosed\n");
+    for i in 2..40 {
+        yaml.push_str(&format!(
+            "      - code: {i}\n        name: E{i}\n        message: m\n"
+        ));
+    }
+    // libyaml finds the problem at the end of the file (line 125), far from its cause.
+    check(
+        &yaml,
+        &[
+            "error: this quoted text is not closed: the file ends before its closing quote\n  --> shop.yaml:10:18\n   = hint: close the text with the quote it opens with; inside double quotes, write a quote as `\\\"`, inside single quotes as `''`",
+        ],
+    );
+}
+
+#[test]
+fn an_unclosed_bracket_is_reported_where_it_opens() {
+    let mut yaml = with_entries("      - {code: 1, name: A, message: a\n");
+    for i in 2..10 {
+        yaml.push_str(&format!(
+            "      - code: {i}\n        name: E{i}\n        message: m\n"
+        ));
+    }
+    check(
+        &yaml,
+        &[
+            "error: this `{` is not closed: at line 9 column 13 YAML expected `,` or `}`\n  --> shop.yaml:8:9\n   = hint: close it with `}` where its last item ends",
+        ],
+    );
+}
+
+#[test]
+fn a_tab_in_the_indentation_is_named() {
+    check(
+        &with_entries("      - code: 1\n\tname: A\n"),
+        &[
+            "error: a tab in the indentation: YAML indents with spaces, never with tabs\n  --> shop.yaml:9:1\n   = hint: replace the tab at the start of line 9 with spaces, as many as the lines around it use",
+        ],
+    );
+    check(
+        &with_entries("      - code: 1\n        name: A\n\t       message: m\n"),
+        &[
+            "error: a tab in the indentation: YAML indents with spaces, never with tabs\n  --> shop.yaml:10:1\n   = hint: replace the tab at the start of line 10 with spaces, as many as the lines around it use",
+        ],
+    );
+}
+
+// ---- Enum and required columns, statuses, string minor codes, wire keys ---------------------
+
+const DB: &str = "title: Db\nsource: test\ncolumns:\n  - {name: severity, type: enum, values: [E, W, S], required: true}\nsections:\n  - name: DATA\n    title: Data\n    entries:\n";
+
+#[test]
+fn enum_and_required_columns() {
+    check(
+        &format!(
+            "{DB}      - {{code: \"22012\", name: A, message: a, columns: {{severity: e}}}}\n      - {{code: \"22013\", name: B, message: b}}\n      - {{code: \"22014\", name: C, message: c, columns: {{severity: X}}}}\n"
+        ),
+        &[
+            "error: column `severity` has no value `e`\n  --> shop.yaml:9:66\n   = entry: \"22012\" A\n   = hint: did you mean `E`? the values are `E`, `W`, `S`",
+            "error: the entry has no value for the required column `severity`\n  --> shop.yaml:10:9\n   = entry: \"22013\" B\n   = hint: set it on the entry (`columns: { severity: ... }`) or on its section",
+            "error: column `severity` has no value `X`\n  --> shop.yaml:11:66\n   = entry: \"22014\" C\n   = hint: the values are `E`, `W`, `S`",
+        ],
+    );
+    check(
+        &with_entries("      - {code: 1, name: A, message: a}\n").replace(
+            "sections:",
+            "columns:\n  - {name: level, type: enum}\n  - {name: retry, type: bool, values: [a], required: true, default: false}\n  - {name: body, type: enum, values: [x, X]}\nsections:",
+        ),
+        &[
+            "error: enum column `level` has no `values`\n  --> shop.yaml:5:5\n   = hint: list the closed set of values: `values: [error, warning]`",
+            "error: column `retry` has `values`, but is not of type enum\n  --> shop.yaml:6:39\n   = hint: a closed set of values is a column of `type: enum`",
+            "error: column `retry` is `required` and has a `default`\n  --> shop.yaml:6:54\n   = hint: the default already gives every entry a value: remove `required`",
+            "error: enum column `body` would make the type `Body`, which the generated module already has\n  --> shop.yaml:7:12\n   = hint: choose another column name; the generated types are Body, BodyError, Code, Detailed, Error, Failure, Minor, Problem, Rendered, Section",
+            "error: enum value `X` becomes the Rust name `X`, the same as `x`\n  --> shop.yaml:7:42\n   = hint: first defined at shop.yaml:7:39",
+        ],
+    );
+}
+
+#[test]
+fn a_catalog_without_http_status_has_none_anywhere() {
+    check(
+        &format!(
+            "{DB}      - {{code: \"1\", name: A, message: a, status: 400, columns: {{severity: E}}}}\n"
+        )
+        .replace("    title: Data\n", "    title: Data\n    status: 500\n")
+        .replace(
+            "sections:",
+            "wire:\n  fields:\n    - {name: status, from: status}\n    - {name: code, from: code}\n    - {name: message, from: message}\nsections:",
+        ),
+        &[
+            "error: wire field `status`: `from: status`, but the catalog has no HTTP status\n  --> shop.yaml:7:28\n   = hint: set the catalog's `status`, or remove the field",
+            "error: a section sets an HTTP status, but the catalog has none\n  --> shop.yaml:13:13\n   = hint: a catalog has HTTP statuses if its top level sets the default `status`; set it there, or remove this one",
+            "error: an entry sets an HTTP status, but the catalog has none\n  --> shop.yaml:15:50\n   = entry: \"1\" A\n   = hint: a catalog has HTTP statuses if its top level sets the default `status`; set it there, or remove this one",
+        ],
+    );
+}
+
+#[test]
+fn string_minor_codes() {
+    check(
+        &with_entries(
+            "      - code: 1\n        name: DECLINED\n        message: a\n        minors:\n          - {code: insufficient_funds}\n          - {code: 2}\n          - {code: \"05\"}\n          - {code: \"*\"}\n          - {code: insufficient_funds}\n",
+        ),
+        &[
+            "error: minor code 2 is an integer, but this catalog's minor codes are strings\n  --> shop.yaml:13:20\n   = entry: 1 DECLINED\n   = hint: quote it: `code: \"2\"`; all minor codes of a catalog are integers, or all are strings",
+            "error: the minor code `05` has no `name` and is not a valid name itself\n  --> shop.yaml:14:20\n   = entry: 1 DECLINED\n   = hint: a string minor code such as `insufficient_funds` is its own name; give this one a `name`",
+            "error: minor code \"*\" is the document's wildcard row, not a code\n  --> shop.yaml:15:20\n   = entry: 1 DECLINED\n   = hint: the document's wildcard row (`*`) is written as the entry's `reaction`",
+            "error: duplicate minor code insufficient_funds\n  --> shop.yaml:16:20\n   = entry: 1 DECLINED\n   = hint: first defined at shop.yaml:12:20",
+        ],
+    );
+}
+
+#[test]
+fn a_wire_shape_needs_a_key_and_the_hint_proposes_a_free_json_name() {
+    let base = with_entries("      - {code: 1, name: A, message: a}\n");
+    check(
+        &base.replace(
+            "sections:",
+            "wire:\n  fields:\n    - {name: code, from: status}\n    - {name: message, from: message}\nsections:",
+        ),
+        &[
+            "error: the wire shape has no field `from: code` or `from: name`\n  --> shop.yaml:6:5\n   = hint: every error body identifies its error, by code or by name: add `- { name: error_code, from: code }`",
+        ],
+    );
+    check(
+        &base.replace(
+            "sections:",
+            "wire:\n  fields:\n    - {name: message, from: code}\n    - {name: error_message, from: name}\nsections:",
+        ),
+        &[
+            "error: the wire shape has no field `from: message`\n  --> shop.yaml:6:5\n   = hint: every error body carries its message: add `- { name: message2, from: message }`",
+        ],
+    );
+    // Identified by name alone, with a raw field: accepted.
+    let c = errcat_build::load_str(
+        Path::new("shop.yaml"),
+        &base.replace(
+            "sections:",
+            "wire:\n  fields:\n    - {name: code, from: status}\n    - {name: message, from: message}\n    - {name: status, from: name}\n    - {name: details, from: raw}\nsections:",
+        ),
+    )
+    .unwrap();
+    assert_eq!(c.wire.key().name, "status");
+}
+
+#[test]
+fn a_typo_does_not_hide_the_other_problems_of_the_file() {
+    let yaml = "title: Shop\nsource: test\nstatus: 400\ncolumns:\n  - {name: retry, type: bool, colour: red}\nsections:\n  - name: CLIENT\n    title: Client\n    entries:\n      - {code: 1, name: A, mesage: a}\n      - {code: 1, name: B, message: b, status: 99}\n      - {code: 2, name: C, message: \"{who}\", descripton: \"\"}\n";
+    check(
+        yaml,
+        &[
+            "error: unknown field `colour` in a column\n  --> shop.yaml:5:31\n   = hint: the fields of a column are `name`, `type`, `values`, `description`, `default`, `required`",
+            "error: unknown field `mesage` in an entry\n  --> shop.yaml:10:28\n   = entry: 1 A\n   = hint: did you mean `message`?",
+            "error: duplicate code: `1 B` repeats `1 A`\n  --> shop.yaml:11:9\n   = entry: 1 B\n   = hint: first defined at shop.yaml:10:9 (1 A); the lowest free code in section `CLIENT` is 3; if the document gives code 1 two names, keep one entry and list the other under `aliases:` (`aliases: [B]`)",
+            "error: HTTP status 99 is outside 100..=599\n  --> shop.yaml:11:48\n   = entry: 1 B\n   = hint: use an HTTP status code, such as 400 or 500",
+            "error: message uses placeholder `{who}`, which is not declared\n  --> shop.yaml:12:37\n   = entry: 2 C\n   = hint: declare it under `placeholders:` as `- name: who`",
+            "error: unknown field `descripton` in an entry\n  --> shop.yaml:12:46\n   = entry: 2 C\n   = hint: did you mean `description`?",
+            "error: `description` is empty\n  --> shop.yaml:12:58\n   = entry: 2 C\n   = hint: remove `description` rather than leave it empty",
+        ],
+    );
+    // A required field missing stops the file at the shape check.
+    check(
+        &yaml.replace("{code: 2, name: C,", "{name: C,"),
+        &[
+            "error: unknown field `colour` in a column\n  --> shop.yaml:5:31\n   = hint: the fields of a column are `name`, `type`, `values`, `description`, `default`, `required`",
+            "error: unknown field `mesage` in an entry\n  --> shop.yaml:10:28\n   = entry: 1 A\n   = hint: did you mean `message`?",
+            "error: an entry has no `code`, which is required\n  --> shop.yaml:12:9\n   = entry: <no code> C\n   = hint: the required fields of an entry are `code`, `message`",
+            "error: unknown field `descripton` in an entry\n  --> shop.yaml:12:37\n   = entry: <no code> C\n   = hint: did you mean `description`?",
         ],
     );
 }

@@ -68,6 +68,28 @@ fn every_catalog_of_the_repository_is_valid() {
 }
 
 #[test]
+fn every_fixture_catalog_is_valid() {
+    let validator = validator();
+    let fixtures = root().join("errcat-build/tests/fixtures");
+    let mut checked = 0;
+    for case in std::fs::read_dir(&fixtures).unwrap() {
+        let dir = case.unwrap().path().join("catalogs");
+        for file in errcat_build::catalog_files(&dir).unwrap() {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let errors = errors(&validator, &text);
+            assert!(
+                errors.is_empty(),
+                "{}:\n{}",
+                file.display(),
+                errors.join("\n")
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6, "{checked}");
+}
+
+#[test]
 fn the_schema_rejects_what_the_generator_rejects() {
     let validator = validator();
     let example = format_doc_example();
@@ -81,10 +103,31 @@ fn the_schema_rejects_what_the_generator_rejects() {
         ("a missing title", "title: Shop API errors\n", ""),
         ("a status out of range", "status: 400", "status: 99"),
         (
-            "a lowercase entry name",
+            "an entry name of mixed case",
             "name: BAD_PAYLOAD",
-            "name: bad_payload",
+            "name: Bad_Payload",
         ),
+        (
+            "a rust_name that is not UpperCamel",
+            "name: BAD_PAYLOAD",
+            "name: BAD_PAYLOAD\n        rust_name: bad_payload",
+        ),
+        (
+            "an enum column without values",
+            "type: bool\n    description: Retrying",
+            "type: enum\n    description: Retrying",
+        ),
+        (
+            "values on a column that is not an enum",
+            "type: bool\n    description: Retrying",
+            "type: bool\n    values: [a]\n    description: Retrying",
+        ),
+        (
+            "a required column with a default",
+            "default: false",
+            "default: false\n    required: true",
+        ),
+        ("an unknown wire source", "from: status }", "from: stat }"),
         ("a negative code", "code: 1001", "code: -1"),
         ("a code over u32", "code: 1001", "code: 4294967296"),
         (
@@ -105,7 +148,7 @@ fn the_schema_rejects_what_the_generator_rejects() {
             "entries: []\n    x:\n      - code: 2000",
         ),
         (
-            "a minor code that is a string",
+            "a minor code that is the wildcard row",
             "- code: 1\n",
             "- code: \"*\"\n",
         ),

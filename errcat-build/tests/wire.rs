@@ -191,18 +191,22 @@ fn code_and_message_are_required() {
     let wire = "\
 wire:
   fields:
-    - { name: detail, from: name }
+    - { name: detail, from: minor }
 ";
     let all = problems(wire);
     let messages: Vec<&str> = all.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(
         messages,
         [
-            "the wire shape has no field `from: code`",
+            "the wire shape has no field `from: code` or `from: name`",
             "the wire shape has no field `from: message`"
         ]
     );
     assert!(all.iter().all(|d| d.location.is_some()));
+    // A shape may identify the error by its name instead of its code.
+    let all = problems("wire:\n  fields:\n    - { name: detail, from: name }\n");
+    let messages: Vec<&str> = all.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages, ["the wire shape has no field `from: message`"]);
 }
 
 #[test]
@@ -334,8 +338,17 @@ wire:
     - { name: code, frm: code }
 ",
     );
-    let d = load(&text).unwrap_err().remove(0);
-    assert!(d.message.contains("unknown field `frm`"), "{d}");
+    // The rest of the shape is still checked: read as `from`, the field leaves the message out.
+    let all = load(&text).unwrap_err();
+    let d = all
+        .iter()
+        .find(|d| d.message.contains("unknown field `frm`"))
+        .unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(
+        all.iter()
+            .any(|d| d.message == "the wire shape has no field `from: message`"),
+        "{all:#?}"
+    );
     assert_eq!(d.hint.as_deref(), Some("did you mean `from`?"));
     assert!(d.location.is_some());
 }

@@ -80,7 +80,8 @@ pub struct Entry {
     /// The Rust variant.
     pub variant: String,
     pub aliases: Vec<String>,
-    pub status: u16,
+    /// `None` in a catalog without HTTP statuses.
+    pub status: Option<u16>,
     pub retired: bool,
     pub placeholders: Vec<String>,
     /// Sorted by code.
@@ -131,7 +132,7 @@ impl Published {
                     .minors
                     .iter()
                     .map(|m| Minor {
-                        code: Code::Integer(m.code),
+                        code: m.code.clone(),
                         name: m.name.clone(),
                         variant: m.type_name(),
                     })
@@ -638,10 +639,19 @@ fn compare_entry(oe: &Entry, ne: &Entry, names: &BTreeMap<&str, &Entry>, out: &m
     if ne.status != oe.status {
         out.add(
             Rule::StatusChanged,
-            format!("code {} changed its HTTP status from {} to {}", oe.code, oe.status, ne.status),
+            format!(
+                "code {} changed its HTTP status from {} to {}",
+                oe.code,
+                show_status(oe.status),
+                show_status(ne.status)
+            ),
             ne.place.clone(),
             &oe.place,
-            format!("clients switch on the status: keep {}, or add a new code with status {} and retire this one", oe.status, ne.status),
+            format!(
+                "clients switch on the status: keep {}, or add a new code with status {} and retire this one",
+                show_status(oe.status),
+                show_status(ne.status)
+            ),
         )
         .entry = label.clone();
     }
@@ -775,6 +785,12 @@ pub fn rules_table() -> String {
         ));
     }
     s
+}
+
+/// A status as messages show it: the number, or `none` for a code of a catalog without
+/// statuses.
+fn show_status(status: Option<u16>) -> String {
+    status.map_or_else(|| "none".to_owned(), |s| s.to_string())
 }
 
 #[cfg(test)]

@@ -67,19 +67,37 @@ struct Found<'a> {
     entry: &'a Entry,
 }
 
-/// The entries that `query` names, in catalog order: by code, by documented name or by alias
-/// (names in any case).
+/// The entries that `query` names, in catalog order: by code, matched as each catalog types
+/// its codes (an integer code by its decimal form, a string code as written, so `00000` is
+/// the string code `"00000"` and not the integer 0), or by documented name or alias as
+/// written. Only if nothing matches so, names are matched in any case.
 fn find<'a>(catalogs: &[&'a Catalog], query: &str) -> Vec<Found<'a>> {
     let query = query.trim();
-    let as_code = match query.parse::<u32>() {
-        Ok(n) => Code::Integer(n),
-        Err(_) => Code::String(query.to_owned()),
-    };
-    let as_name = query.to_ascii_uppercase();
+    let exact = matching(catalogs, |e| {
+        code_is(&e.code, query) || e.name == query || e.aliases.iter().any(|a| a == query)
+    });
+    if !exact.is_empty() {
+        return exact;
+    }
+    matching(catalogs, |e| {
+        e.name.eq_ignore_ascii_case(query)
+            || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(query))
+    })
+}
+
+/// Whether `query` is the code as its catalog writes it.
+fn code_is(code: &Code, query: &str) -> bool {
+    match code {
+        Code::Integer(n) => n.to_string() == query,
+        Code::String(s) => s == query,
+    }
+}
+
+fn matching<'a>(catalogs: &[&'a Catalog], hit: impl Fn(&Entry) -> bool) -> Vec<Found<'a>> {
     let mut found = Vec::new();
     for c in catalogs {
         for (section, e) in c.entries_with_section() {
-            if e.code == as_code || e.name == as_name || e.aliases.contains(&as_name) {
+            if hit(e) {
                 found.push(Found {
                     catalog: c,
                     section,
@@ -110,7 +128,11 @@ fn unknown(catalogs: &[&Catalog], query: &str, catalog: Option<&str>, dir: &Path
         }
     }
     let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
-    if let Some(near) = errcat_build::ident::nearest(&query.trim().to_ascii_uppercase(), &refs) {
+    let query = query.trim();
+    let near = errcat_build::ident::nearest(query, &refs)
+        .or_else(|| errcat_build::ident::nearest(&query.to_ascii_uppercase(), &refs))
+        .or_else(|| errcat_build::ident::nearest(&query.to_ascii_lowercase(), &refs));
+    if let Some(near) = near {
         let places: Vec<String> = find(catalogs, near)
             .iter()
             .map(|f| format!("{} in {}", f.entry.label(), f.catalog.module))
@@ -149,14 +171,22 @@ fn explain(found: &Found<'_>) -> String {
         "Section:",
         &format!("{}, {}", section.name, section.title),
     );
-    field(&mut s, "HTTP status:", &e.status.to_string());
+    if let Some(status) = e.status {
+        field(&mut s, "HTTP status:", &status.to_string());
+    }
     field(
         &mut s,
         "Rust:",
         &format!("{}::Error::{}", c.module, e.type_name()),
     );
     if !e.aliases.is_empty() {
-        field(&mut s, "Aliases:", &e.aliases.join(", "));
+        let aliases: Vec<String> = e
+            .aliases
+            .iter()
+            .zip(&e.alias_rust_names)
+            .map(|(a, rust)| format!("{a} ({}::Error::{rust})", c.module))
+            .collect();
+        field(&mut s, "Aliases:", &aliases.join(", "));
     }
     if let Some(why) = &e.deprecated {
         field(&mut s, "Deprecated:", why);

@@ -81,13 +81,10 @@ pub fn render(catalogs: &[Published]) -> String {
             }
         }
         for e in &c.entries {
-            let _ = write!(
-                s,
-                "code {} {} status={}",
-                code(&e.code),
-                word(&e.name),
-                e.status
-            );
+            let _ = write!(s, "code {} {}", code(&e.code), word(&e.name));
+            if let Some(status) = e.status {
+                let _ = write!(s, " status={status}");
+            }
             if e.variant != ident::type_name(&e.name) {
                 let _ = write!(s, " variant={}", word(&e.variant));
             }
@@ -423,10 +420,15 @@ fn record(
         "code" => {
             let code = args.code()?;
             let name = args.word("the name")?;
-            let status = args.key("status")?.ok_or("`code` needs `status=`")?;
-            let status: u16 = one(&status, "status")?
-                .parse()
-                .map_err(|_| "`status=` is an HTTP status".to_owned())?;
+            // Absent for a code of a catalog without HTTP statuses.
+            let status = match args.key("status")? {
+                Some(status) => Some(
+                    one(&status, "status")?
+                        .parse::<u16>()
+                        .map_err(|_| "`status=` is an HTTP status".to_owned())?,
+                ),
+                None => None,
+            };
             let variant = match args.key("variant")? {
                 Some(v) => one(&v, "variant")?,
                 None => ident::type_name(&name),
@@ -472,12 +474,10 @@ fn minor(item: &[Atom]) -> Result<Minor, String> {
         [code, name] if !name.quoted => (code, Some(name.text.clone())),
         _ => return Err("a minor code is `code` or `code:NAME`".to_owned()),
     };
-    let Code::Integer(n) = parse_code(code)? else {
-        return Err("minor codes are integers".to_owned());
-    };
+    let code = parse_code(code)?;
     Ok(Minor {
-        code: Code::Integer(n),
-        variant: ident::minor_type_name(name.as_deref(), n),
+        variant: ident::minor_type_name(name.as_deref(), &code),
+        code,
         name,
     })
 }
@@ -636,7 +636,7 @@ mod tests {
         assert_eq!(forbidden.variant, "Forbidden2");
         assert_eq!(forbidden.aliases, ["PERMISSION_DENIED", "NO"]);
         assert_eq!(forbidden.placeholders, ["who", "what"]);
-        assert_eq!(forbidden.status, 403);
+        assert_eq!(forbidden.status, Some(403));
         assert!(shop.entries[2].retired && !forbidden.retired);
         assert_eq!(c[1].entries[0].code, Code::String("404".to_owned()));
         assert_eq!(c[1].entries[1].code, Code::String("a \"b\"".to_owned()));
@@ -675,7 +675,7 @@ mod tests {
 
     #[test]
     fn bad_lines_are_reported_with_their_line_numbers() {
-        let text = "errcat-lock 1\ncode 1 A status=400\ncatalog shop file=s.yaml\ncode x A status=400\ncode 2 B\ncode 3 C status=400 colour=red\nfrob 1\ncode 4 D status=400 aliases=\"X\ncode 5 E status=400 retired\ncode 6 F status=400 retired retired\nreserved 9 3\ncode 5 G status=400\n";
+        let text = "errcat-lock 1\ncode 1 A status=400\ncatalog shop file=s.yaml\ncode x A status=400\ncode 2 B status=four\ncode 3 C status=400 colour=red\nfrob 1\ncode 4 D status=400 aliases=\"X\ncode 5 E status=400 retired\ncode 6 F status=400 retired retired\nreserved 9 3\ncode 5 G status=400\n";
         let problems = read(Path::new("errcat.lock"), text).unwrap_err();
         let lines: Vec<(Option<usize>, &str)> = problems
             .iter()
@@ -689,7 +689,7 @@ mod tests {
                     Some(4),
                     "code x is neither an integer code nor a quoted string"
                 ),
-                (Some(5), "`code` needs `status=`"),
+                (Some(5), "`status=` is an HTTP status"),
                 (Some(6), "unknown field `colour=`"),
                 (Some(7), "unknown record `frob`"),
                 (Some(8), "a quoted word is not closed"),

@@ -42,6 +42,10 @@ struct Cli {
 enum Command {
     /// Validate the catalogs and print every problem, or one line per catalog; compare them
     /// with the lock file (`errcat.lock` in the directory) if there is one.
+    ///
+    /// Every problem of every file is printed in one run. A file whose shape cannot be read (a
+    /// required field missing, a key repeated, a list where a mapping belongs) is checked no
+    /// further than that: fix those problems first, then run it again.
     Check {
         /// The catalogs directory.
         #[arg(default_value = DEFAULT_DIR)]
@@ -129,6 +133,11 @@ enum Command {
     },
     /// List the compatibility rules, their categories and what each forbids.
     Rules,
+    /// Print the JSON Schema of the catalog format, for an editor to check catalogs against.
+    ///
+    /// Save it next to your catalogs (`errcat schema > catalog.schema.json`) and point each
+    /// catalog at it with a first line `# yaml-language-server: $schema=catalog.schema.json`.
+    Schema,
     /// Print a completion script for a shell.
     Completions {
         /// The shell: bash, elvish, fish, powershell or zsh.
@@ -171,6 +180,10 @@ fn main() -> ExitCode {
         } => explain::run(&query, catalog.as_deref(), &dir),
         Command::Rules => {
             print!("{}", compat::rules_table());
+            ExitCode::SUCCESS
+        }
+        Command::Schema => {
+            print!("{}", errcat_build::JSON_SCHEMA);
             ExitCode::SUCCESS
         }
         Command::Completions { shell } => {

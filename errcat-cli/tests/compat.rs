@@ -732,7 +732,7 @@ fn the_lock_file_applies_the_same_rules_and_says_when_to_rerun_lock() {
     let line = line_of(&damaged, "stat=400");
     assert!(
         run.stderr.contains(&format!(
-            "error[LOCK_INVALID]: `code` needs `status=`\n  --> catalogs/errcat.lock:{line}\n"
+            "error[LOCK_INVALID]: unknown field `stat=`\n  --> catalogs/errcat.lock:{line}\n"
         )),
         "{run:?}"
     );

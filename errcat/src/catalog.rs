@@ -137,3 +137,24 @@ impl fmt::Display for UnknownName {
 }
 
 impl std::error::Error for UnknownName {}
+
+/// The error of parsing a value of an enum column that the column does not list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnknownValue {
+    /// The catalog (module) that was asked.
+    pub catalog: &'static str,
+    /// The column.
+    pub column: &'static str,
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown value of column `{}` for catalog {}",
+            self.column, self.catalog
+        )
+    }
+}
+
+impl std::error::Error for UnknownValue {}

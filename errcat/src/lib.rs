@@ -9,7 +9,8 @@
 //!   implement, for code that is generic over catalogs;
 //! - [`Value`], the values an error carries, and [`Piece`] / [`Filled`], messages with their
 //!   placeholders filled in without allocating;
-//! - [`UnknownCode`] and [`UnknownName`], the errors of the lookups;
+//! - [`UnknownCode`] and [`UnknownName`], the errors of the lookups, and [`UnknownValue`],
+//!   that of parsing a value of an enum column;
 //! - [`Problem`], the RFC 9457 rendering of any catalog's errors;
 //! - behind features, the integrations: `serde` ([`wire`]: reading and writing bodies),
 //!   `http` ([`status`]), `axum` ([`response`], `IntoResponse`).
@@ -32,7 +33,7 @@ pub mod status;
 #[cfg(feature = "serde")]
 pub mod wire;
 
-pub use catalog::{CodeRef, ErrorCode, Raised, UnknownCode, UnknownName};
+pub use catalog::{CodeRef, ErrorCode, Raised, UnknownCode, UnknownName, UnknownValue};
 pub use problem::{AsProblem, Problem, ProblemFields};
 pub use template::{Filled, Piece, match_template, read_values};
 pub use value::{Value, ValueKind};

@@ -2,8 +2,8 @@
 // integration (and so serde and http) switched on here, not by features of this crate. It uses
 // errcat-build's snapshot fixture, so that the checked-in expected output is also proven to
 // compile under `#![deny(warnings)]` and clippy.
-fn main() -> Result<(), errcat_build::Error> {
+fn main() {
     errcat_build::Config::new()
         .axum(true)
-        .compile("../../errcat-build/tests/fixtures/basic/catalogs")
+        .compile_or_exit("../../errcat-build/tests/fixtures/basic/catalogs");
 }

@@ -1,3 +1,3 @@
-fn main() -> Result<(), errcat_build::Error> {
-    errcat_build::Config::new().compile("catalogs")
+fn main() {
+    errcat_build::Config::new().compile_or_exit("catalogs");
 }

@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::model::{Catalog, ColumnType, Entry, Section, Value};
+use crate::model::{Catalog, ColumnType, Entry, Section, Value, WireSource};
 
 /// The first line of every generated Markdown file. `errcat docs` recognises its own files by
 /// it.
@@ -70,8 +70,8 @@ pub fn index_page(catalogs: &[Catalog]) -> String {
     }
     let _ = writeln!(
         s,
-        "| **Total: {} catalogs** | | {codes} | {minors} | {sections} | |",
-        catalogs.len()
+        "| **Total: {}** | | {codes} | {minors} | {sections} | |",
+        count(catalogs.len(), "catalog", "catalogs")
     );
     s
 }
@@ -93,37 +93,65 @@ pub fn catalog_page(c: &Catalog) -> String {
     if let Some(n) = &c.note {
         note(&mut s, n);
     }
-    s.push_str(
-        "| Module | Codes | Minor codes | Sections | Default HTTP status | Catalog file |\n",
-    );
-    s.push_str("| --- | ---: | ---: | ---: | ---: | --- |\n");
-    let _ = write!(
-        s,
-        "| `{}` | {} | {} | {} | {} | {} |\n\n",
-        c.module,
-        c.entry_count(),
-        c.minor_count(),
-        c.sections.len(),
-        c.status,
-        code_span(&file)
-    );
+    match c.status {
+        Some(status) => {
+            s.push_str(
+                "| Module | Codes | Minor codes | Sections | Default HTTP status | Catalog file |\n",
+            );
+            s.push_str("| --- | ---: | ---: | ---: | ---: | --- |\n");
+            let _ = write!(
+                s,
+                "| `{}` | {} | {} | {} | {status} | {} |\n\n",
+                c.module,
+                c.entry_count(),
+                c.minor_count(),
+                c.sections.len(),
+                code_span(&file)
+            );
+        }
+        None => {
+            s.push_str("| Module | Codes | Minor codes | Sections | Catalog file |\n");
+            s.push_str("| --- | ---: | ---: | ---: | --- |\n");
+            let _ = write!(
+                s,
+                "| `{}` | {} | {} | {} | {} |\n\n",
+                c.module,
+                c.entry_count(),
+                c.minor_count(),
+                c.sections.len(),
+                code_span(&file)
+            );
+            s.push_str("The catalog's codes have no HTTP status: its protocol has none.\n\n");
+        }
+    }
 
     if !c.columns.is_empty() {
         s.push_str("## Columns\n\n");
         s.push_str("| Column | Type | Default | Description |\n");
         s.push_str("| --- | --- | --- | --- |\n");
         for col in &c.columns {
+            let kind = if col.is_enum() {
+                let values: Vec<String> = col.values.iter().map(|v| code_span(v)).collect();
+                format!("one of {}", values.join(", "))
+            } else {
+                col.kind.to_string()
+            };
+            let default = match (&col.default, col.required) {
+                (Some(v), _) => code_span(&v.to_string()),
+                (None, true) => "(required: every code has a value)".to_owned(),
+                (None, false) => String::new(),
+            };
             let _ = writeln!(
                 s,
-                "| `{}` | {} | {} | {} |",
+                "| `{}` | {kind} | {default} | {} |",
                 col.name,
-                col.kind,
-                col.default.as_ref().map_or_else(String::new, value_cell),
                 col.description.as_deref().map_or_else(String::new, escape)
             );
         }
         s.push('\n');
     }
+
+    wire_body(&mut s, c);
 
     s.push_str("## Sections\n\n");
     for (i, sec) in c.sections.iter().enumerate() {
@@ -185,7 +213,10 @@ fn section(s: &mut String, c: &Catalog, sec: &Section, layout: Layout) {
     if layout.names {
         s.push_str(" Name |");
     }
-    s.push_str(" Status | Message |");
+    if c.status.is_some() {
+        s.push_str(" Status |");
+    }
+    s.push_str(" Message |");
     for col in &c.columns {
         let _ = write!(s, " {} |", escape(&col.name));
     }
@@ -196,7 +227,10 @@ fn section(s: &mut String, c: &Catalog, sec: &Section, layout: Layout) {
     if layout.names {
         s.push_str(" --- |");
     }
-    s.push_str(" ---: | --- |");
+    if c.status.is_some() {
+        s.push_str(" ---: |");
+    }
+    s.push_str(" --- |");
     for col in &c.columns {
         s.push_str(match col.kind {
             ColumnType::Integer => " ---: |",
@@ -224,12 +258,10 @@ fn section(s: &mut String, c: &Catalog, sec: &Section, layout: Layout) {
             s.pop();
             s.push_str("(deprecated) |");
         }
-        let _ = write!(
-            s,
-            " {} | {} |",
-            e.status,
-            escape(&e.message.text(&e.placeholders))
-        );
+        if let Some(status) = e.status {
+            let _ = write!(s, " {status} |");
+        }
+        let _ = write!(s, " {} |", escape(&e.message.text(&e.placeholders)));
         for v in &e.columns {
             let _ = write!(s, " {} |", v.as_ref().map_or_else(String::new, value_cell));
         }
@@ -265,9 +297,19 @@ fn entry(s: &mut String, e: &Entry, layout: Layout) {
     }
     let text = e.message.text(&e.placeholders);
     let _ = write!(s, "{}\n\n", escape_prose(&text));
-    let documented = e.message.documented_text(&e.placeholders);
+    // The document's own writing of the placeholders, and separately a filled-in example:
+    // an example value is not what the document writes.
+    let documented = e
+        .message
+        .with_placeholders(&e.placeholders, |p| p.documented.clone());
     if documented != text {
         let _ = write!(s, "The document writes it: {}\n\n", escape(&documented));
+    }
+    let example = e
+        .message
+        .with_placeholders(&e.placeholders, |p| p.example.clone());
+    if example != text {
+        let _ = write!(s, "For example: {}\n\n", escape(&example));
     }
     if let Some(why) = &e.retired {
         let _ = write!(
@@ -377,6 +419,127 @@ pub fn source(text: &str) -> String {
     } else {
         escape_prose(text)
     }
+}
+
+/// `1 catalog`, `2 catalogs`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The catalog's wire body: its shape, and the body of a real entry as JSON.
+fn wire_body(s: &mut String, c: &Catalog) {
+    let wire = &c.wire;
+    s.push_str("## Wire body\n\n");
+    // The entry shown: the first with a value for every field it can have, else the first.
+    let complete = |e: &Entry| {
+        wire.fields.iter().all(|f| match &f.source {
+            WireSource::Minor => !e.minors.is_empty(),
+            WireSource::Column(i) => e.columns[*i].is_some(),
+            _ => true,
+        })
+    };
+    let Some(e) = c
+        .entries()
+        .find(|e| complete(e))
+        .or_else(|| c.entries().next())
+    else {
+        return;
+    };
+    let body = example_body(c, e);
+    // A fence longer than any run of backticks in the body, so that none can close it.
+    let longest = body.split(|ch| ch != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let _ = write!(
+        s,
+        "An error is sent as {}. For {}:\n\n{fence}json\n{body}\n{fence}\n\n",
+        code_span(&wire.sketch(&c.columns)),
+        code_span(&e.label()),
+    );
+    let optional: Vec<String> = wire
+        .fields
+        .iter()
+        .filter(|f| wire.is_optional(f, &c.columns))
+        .map(|f| {
+            let when = match &f.source {
+                WireSource::Minor => "a minor code is given",
+                WireSource::Column(_) => "the code has a value",
+                WireSource::Param { .. } => "the sender gives one",
+                _ => "the sender gives a value, kept as received",
+            };
+            format!("{} (only when {when})", code_span(&f.name))
+        })
+        .collect();
+    if !optional.is_empty() {
+        let _ = write!(
+            s,
+            "Optional: {}; a body without {} is read all the same.\n\n",
+            optional.join(", "),
+            if optional.len() == 1 { "it" } else { "them" }
+        );
+    }
+}
+
+/// The JSON body `e` is sent in: its own values, its first minor code, examples for its
+/// placeholders; parameters and raw values, which only the sender gives, are left out.
+pub fn example_body(c: &Catalog, e: &Entry) -> String {
+    let mut fields = Vec::new();
+    for f in &c.wire.fields {
+        let value = match &f.source {
+            WireSource::Status => e.status.map(|s| s.to_string()),
+            WireSource::Code => Some(match &e.code {
+                crate::model::Code::Integer(n) => n.to_string(),
+                crate::model::Code::String(s) => json_string(s),
+            }),
+            WireSource::Name => Some(json_string(&e.name)),
+            WireSource::Message => Some(json_string(
+                &e.message
+                    .with_placeholders(&e.placeholders, |p| p.example.clone()),
+            )),
+            WireSource::Minor => e.minors.first().map(|m| match &m.code {
+                crate::model::Code::Integer(n) => n.to_string(),
+                crate::model::Code::String(s) => json_string(s),
+            }),
+            WireSource::Column(i) => e.columns[*i].as_ref().map(json_value),
+            WireSource::Constant(v) => Some(json_value(v)),
+            WireSource::Param { .. } | WireSource::Raw { .. } => None,
+        };
+        if let Some(value) = value {
+            fields.push(format!("{}: {value}", json_string(&f.name)));
+        }
+    }
+    let inner = format!("{{{}}}", fields.join(", "));
+    match &c.wire.envelope {
+        Some(key) => format!("{{{}: {inner}}}", json_string(key)),
+        None => inner,
+    }
+}
+
+fn json_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => json_string(s),
+        v => v.to_string(),
+    }
+}
+
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 || matches!(c, '\u{2028}' | '\u{2029}') => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn value_cell(v: &Value) -> String {

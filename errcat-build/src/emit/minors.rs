@@ -33,9 +33,11 @@ pub(super) fn minors(
     });
     let minor_count =
         Literal::usize_unsuffixed(with_minors.iter().map(|(e, _)| e.minors.len()).sum());
-    let minor_codes = with_minors
-        .iter()
-        .flat_map(|(e, _)| e.minors.iter().map(|m| Literal::u32_unsuffixed(m.code)));
+    let minor_codes = with_minors.iter().flat_map(|(e, _)| {
+        e.minors
+            .iter()
+            .map(|m| Literal::u32_unsuffixed(m.code.as_integer().unwrap_or_default()))
+    });
     let minor_details = with_minors.iter().flat_map(|(e, _)| {
         e.minors
             .iter()

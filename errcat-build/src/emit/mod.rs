@@ -21,6 +21,7 @@ pub mod openapi;
 pub mod rust;
 mod rustdoc;
 mod sections;
+pub(crate) mod support;
 mod tokens;
 pub mod typescript;
 mod wire;

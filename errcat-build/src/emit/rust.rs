@@ -15,7 +15,6 @@ use quote::quote;
 use super::Integrations;
 use super::code_index::{Codes, code_literal};
 use super::tokens::{Flat, doc, ident, short_option_str, string};
-use crate::ident;
 use crate::model::{Catalog, Code, CodeKind, Entry, Segment};
 
 /// The items of the generated file: one module per catalog, and, where an integration is on,
@@ -95,7 +94,8 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
         .map(|(_, e)| short_option_str(e.description.as_deref()));
     let status_table = entries
         .iter()
-        .map(|(_, e)| Literal::u16_unsuffixed(e.status));
+        // A catalog without statuses is refused before emitting (`emit::support`).
+        .map(|(_, e)| Literal::u16_unsuffixed(e.status.unwrap_or_default()));
     let section_idents: Vec<Ident> = catalog
         .sections
         .iter()
@@ -148,17 +148,20 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
     let from_name = super::name_index::from_name(&entries);
 
     let alias_consts = entries.iter().zip(&variants).flat_map(|((_, e), v)| {
-        e.aliases.iter().map(move |a| {
-            let alias = ident(&ident::type_name(a));
-            let d = doc(&format!(
-                "`{a}`: another documented name of [`Error::{v}`]."
-            ));
-            quote! {
-                #d
-                #[allow(non_upper_case_globals)]
-                pub const #alias: Error = Error::#v;
-            }
-        })
+        e.aliases
+            .iter()
+            .zip(&e.alias_rust_names)
+            .map(move |(a, rust)| {
+                let alias = ident(rust);
+                let d = doc(&format!(
+                    "`{a}`: another documented name of [`Error::{v}`]."
+                ));
+                quote! {
+                    #d
+                    #[allow(non_upper_case_globals)]
+                    pub const #alias: Error = Error::#v;
+                }
+            })
     });
 
     let enum_doc = doc(&format!(
@@ -167,6 +170,7 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
     ));
     let lookup = super::code_index::from_code(&codes, &by_code);
     let columns = super::columns::columns(catalog, &entries);
+    let column_types = super::columns::column_types(catalog);
     let sections = super::sections::sections(catalog, &entries, &section_idents);
     let minors = super::minors::minors(&entries, &variants, &codes);
     let wire = super::wire::module_items(catalog, integrations);
@@ -435,6 +439,8 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
             }
 
             #try_from
+
+            #column_types
 
             #sections
 

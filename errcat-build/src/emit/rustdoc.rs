@@ -16,13 +16,18 @@ pub(super) fn module_doc(catalog: &Catalog) -> String {
     if let Some(n) = &catalog.note {
         s.push_str(&format!("\n**Note:** {}\n", escape_prose(n)));
     }
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     s.push_str(&format!(
-        "\n{} codes in {} sections; {} minor codes. Default HTTP status {}.\n",
-        catalog.entry_count(),
-        catalog.sections.len(),
-        catalog.minor_count(),
-        catalog.status
+        "\n{} in {}; {}.",
+        count(catalog.entry_count(), "code", "codes"),
+        count(catalog.sections.len(), "section", "sections"),
+        count(catalog.minor_count(), "minor code", "minor codes"),
     ));
+    if let Some(status) = catalog.status {
+        s.push_str(&format!(" Default HTTP status {status}."));
+    }
+    s.push('\n');
     for section in &catalog.sections {
         // The docs of a module are read in the scope the module is declared in.
         let (title, module, ty) = (escape(&section.title), &catalog.module, section.type_name());
@@ -45,7 +50,7 @@ pub(super) fn module_doc(catalog: &Catalog) -> String {
                 } else {
                     ""
                 },
-                e.status,
+                e.status.unwrap_or_default(),
                 escape(&e.message.text(&e.placeholders))
             ));
         }
@@ -59,14 +64,19 @@ pub(super) fn variant_doc(catalog: &Catalog, e: &Entry) -> String {
         "{} `{}`, HTTP {}: {}\n",
         code_span(&e.code.to_string()),
         e.name,
-        e.status,
+        e.status.unwrap_or_default(),
         escape(&e.message.text(&e.placeholders))
     );
     if let Some(d) = &e.description {
         s.push_str(&format!("\n{}\n", escape_prose(d)));
     }
     if !e.aliases.is_empty() {
-        let aliases: Vec<String> = e.aliases.iter().map(|a| format!("`{a}`")).collect();
+        let aliases: Vec<String> = e
+            .aliases
+            .iter()
+            .zip(&e.alias_rust_names)
+            .map(|(a, rust)| format!("`{a}` (the constant [`Error::{rust}`])"))
+            .collect();
         s.push_str(&format!("\nAlso documented as {}.\n", aliases.join(", ")));
     }
     if !e.placeholders.is_empty() {

@@ -113,12 +113,23 @@ pub(super) fn values(catalog: &Catalog) -> Vec<BodyValue> {
                 let column = &catalog.columns[*c];
                 let method = ident(&column.name);
                 let base = base_type(column.kind);
-                let optional = column.default.is_none();
+                let optional = !column.always_set();
+                // An enum column goes on the wire as its text, kept as received.
+                let text = if column.is_enum() {
+                    quote!(.as_str())
+                } else {
+                    quote!()
+                };
                 let (ty, init) = match (optional, column.kind) {
-                    (false, ColumnType::String) => {
-                        (base, quote!(::std::borrow::Cow::Borrowed(error.#method())))
-                    }
+                    (false, ColumnType::String) => (
+                        base,
+                        quote!(::std::borrow::Cow::Borrowed(error.#method() #text)),
+                    ),
                     (false, _) => (base, quote!(error.#method())),
+                    (true, ColumnType::String) if column.is_enum() => (
+                        quote!(::core::option::Option<#base>),
+                        quote!(error.#method().map(|v| ::std::borrow::Cow::Borrowed(v.as_str()))),
+                    ),
                     (true, ColumnType::String) => (
                         quote!(::core::option::Option<#base>),
                         quote!(error.#method().map(::std::borrow::Cow::Borrowed)),
@@ -161,6 +172,8 @@ pub(super) fn values(catalog: &Catalog) -> Vec<BodyValue> {
                 }
             }
             WireSource::Constant(_) => continue,
+            // Refused before emitting (`emit::support`).
+            WireSource::Raw { .. } => continue,
         };
         values.push(value);
     }

@@ -28,7 +28,7 @@ fn constant(value: &Value) -> (TokenStream, TokenStream) {
 pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
     let wire = &catalog.wire;
     let status_on_wire = wire.field(&WireSource::Status).is_some();
-    let default_status = Literal::u16_unsuffixed(catalog.status);
+    let default_status = Literal::u16_unsuffixed(catalog.status.unwrap_or_default());
 
     // Serialization, in the order of the wire's fields; reading, field by field.
     let mut required = 0usize;

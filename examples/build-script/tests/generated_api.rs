@@ -185,3 +185,50 @@ fn typed_placeholders_take_their_types() {
     assert_eq!(f.value("window"), Some(&Value::from("3".to_owned())));
     assert_eq!(f.value("used"), Some(&Value::Int(7)));
 }
+
+#[test]
+fn names_are_matched_exactly_as_documented() {
+    use errcat_example_build_script::names::Error;
+    assert_eq!("invalid_grant".parse::<Error>(), Ok(Error::InvalidGrant));
+    assert_eq!(Error::from_name("invalid_grant"), Some(Error::InvalidGrant));
+    assert_eq!(Error::InvalidGrant.name(), "invalid_grant");
+    assert_eq!(
+        Error::from_code("invalid_client"),
+        Some(Error::InvalidClient)
+    );
+    // Not in another case or style: the API sends the name as documented.
+    assert!("INVALID_GRANT".parse::<Error>().is_err());
+    assert!("invalid-grant".parse::<Error>().is_err());
+    // Aliases, kebab-case or prefixed, and their constants (without the catalog's prefix).
+    assert_eq!("bad-grant".parse::<Error>(), Ok(Error::InvalidGrant));
+    assert_eq!(Error::BadGrant, Error::InvalidGrant);
+    assert_eq!(Error::GrantInvalid, Error::InvalidGrant);
+    // `strip_prefix` and `rust_name` change the Rust name only.
+    assert_eq!(Error::ServerError.name(), "ERR_SERVER_ERROR");
+    assert_eq!(Error::InvalidUrl.name(), "ERR_INVALIDURL");
+    assert_eq!("ERR_INVALIDURL".parse::<Error>(), Ok(Error::InvalidUrl));
+}
+
+#[test]
+fn enum_columns_have_their_own_type_and_required_ones_no_option() {
+    use errcat_example_build_script::names::{Error, GrantKind, Retry};
+    // Required: the method returns the value itself, not an `Option`.
+    let kind: GrantKind = Error::InvalidGrant.grant_kind();
+    assert_eq!(kind, GrantKind::Grant);
+    assert_eq!(Error::InvalidClient.grant_kind(), GrantKind::Client);
+    // Not required and without a default: `None` where a code has no value.
+    assert_eq!(Error::InvalidGrant.retry(), Some(Retry::Never));
+    assert_eq!(Error::InvalidUrl.retry(), None);
+    // Display and FromStr as the catalog writes the values.
+    assert_eq!(GrantKind::Server.to_string(), "server");
+    assert_eq!("client".parse::<GrantKind>(), Ok(GrantKind::Client));
+    let err = "Client".parse::<GrantKind>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown value of column `grant_kind` for catalog names"
+    );
+    assert_eq!(
+        GrantKind::ALL,
+        [GrantKind::Client, GrantKind::Grant, GrantKind::Server]
+    );
+}
