@@ -63,7 +63,7 @@ fn basic_fixture_typescript_matches_expected_output() {
         .iter()
         .map(|(name, _)| name.display().to_string())
         .collect();
-    assert_eq!(names, ["messenger_subset.ts", "shop.ts"]);
+    assert_eq!(names, ["messenger_subset.ts", "names.ts", "shop.ts"]);
     let dir = fixture("basic").join("expected_typescript");
     for (name, text) in &modules {
         compare(&dir.join(name), text);
@@ -127,6 +127,9 @@ fn the_openapi_document_is_json_that_keeps_the_catalogs_order() {
         responses,
         [
             "messenger_subset.500",
+            "names.400",
+            "names.401",
+            "names.500",
             "shop.400",
             "shop.403",
             "shop.429",

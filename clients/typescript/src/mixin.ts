@@ -85,8 +85,8 @@ export interface Entry {
   readonly code: Code;
   /** The documented name. */
   readonly name: Name;
-  /** The HTTP status the code is sent with. */
-  readonly status: number;
+  /** The HTTP status the code is sent with; `null` for a catalog of a protocol without one. */
+  readonly status: number | null;
   /** The message template: each placeholder written `{name}`. */
   readonly message: string;
   /** The section the code belongs to. */

@@ -153,7 +153,7 @@ pub fn document(catalogs: &[Catalog]) -> Json {
 
 /// The HTTP statuses the catalog's codes are sent with, ascending.
 fn statuses(c: &Catalog) -> Vec<u16> {
-    let mut statuses: Vec<u16> = c.entries().map(|e| e.status).collect();
+    let mut statuses: Vec<u16> = c.entries().filter_map(|e| e.status).collect();
     statuses.sort_unstable();
     statuses.dedup();
     statuses
@@ -285,6 +285,15 @@ fn field_schema(c: &Catalog, source: &WireSource) -> (Json, bool) {
                 vec![("type", Json::str("string"))],
             ),
             true,
+        ),
+        WireSource::Raw { name } => (
+            with(
+                format!(
+                    "`{name}`: JSON the catalog does not model, kept as received; absent where the body has none."
+                ),
+                vec![],
+            ),
+            false,
         ),
         WireSource::Minor => (
             with(
@@ -497,7 +506,8 @@ pub fn example_body(c: &Catalog, e: &Entry) -> Json {
     let mut fields = Vec::new();
     for f in &c.wire.fields {
         let value = match &f.source {
-            WireSource::Status => Json::Int(i64::from(e.status)),
+            // Validation allows `from: status` only in a catalog with statuses.
+            WireSource::Status => Json::Int(e.status.map_or(0, i64::from)),
             WireSource::Code => code_json(&e.code),
             WireSource::Name => Json::str(&e.name),
             WireSource::Message => Json::Str(example_message(e)),
@@ -510,7 +520,7 @@ pub fn example_body(c: &Catalog, e: &Entry) -> Json {
                 Some(v) => v,
                 None => continue,
             },
-            WireSource::Minor => continue,
+            WireSource::Minor | WireSource::Raw { .. } => continue,
         };
         fields.push((f.name.clone(), value));
     }
@@ -524,10 +534,11 @@ pub fn example_body(c: &Catalog, e: &Entry) -> Json {
 /// in [`example_body`].
 pub fn example_problem(c: &Catalog, e: &Entry) -> Json {
     let mut pairs = vec![("type", Json::str("about:blank"))];
-    if let Some(title) = reason_phrase(e.status) {
+    let status = e.status.unwrap_or(500);
+    if let Some(title) = reason_phrase(status) {
         pairs.push(("title", Json::str(title)));
     }
-    pairs.push(("status", Json::Int(i64::from(e.status))));
+    pairs.push(("status", Json::Int(i64::from(status))));
     pairs.push(("detail", Json::Str(example_message(e))));
     pairs.push(("code", code_json(&e.code)));
     let mut pairs: Vec<(String, Json)> =
@@ -562,7 +573,7 @@ fn example(e: &Entry, value: Json) -> Json {
 }
 
 fn response(c: &Catalog, status: u16) -> Json {
-    let entries: Vec<&Entry> = c.entries().filter(|e| e.status == status).collect();
+    let entries: Vec<&Entry> = c.entries().filter(|e| e.status == Some(status)).collect();
     let reason = reason_phrase(status)
         .map(|r| format!(" ({r})"))
         .unwrap_or_default();

@@ -169,6 +169,8 @@ fn check(kind: ColumnType) -> Check {
 
 /// How the guard tests a field's value.
 enum Check {
+    /// Not at all: any JSON value (a field the catalog does not model).
+    Any,
     /// With the helper function of this name.
     Is(&'static str),
     /// By equality with this literal.
@@ -238,6 +240,12 @@ fn fields(c: &Catalog) -> Vec<Field> {
                     false,
                     "The message, its placeholders filled in.".to_owned(),
                     Check::Is("isString"),
+                ),
+                WireSource::Raw { name } => (
+                    "unknown".to_owned(),
+                    true,
+                    format!("`{name}`: JSON the catalog does not model, kept as received."),
+                    Check::Any,
                 ),
                 WireSource::Minor => (
                     "number".to_owned(),
@@ -349,7 +357,8 @@ pub fn module(c: &Catalog) -> String {
             "  {key}: {{ code: {}, name: {}, status: {}, message: {}, section: {}, placeholders: [{}]",
             code_literal(&e.code),
             string(&e.name),
-            e.status,
+            e.status
+                .map_or_else(|| "null".to_owned(), |s| s.to_string()),
             string(&e.message.text(&e.placeholders)),
             string(&c.sections[i].name),
             placeholders.join(", "),
@@ -438,6 +447,7 @@ pub fn module(c: &Catalog) -> String {
     for f in &fields {
         let value = format!("field(fields, {})", string(&f.key));
         let test = match (&f.check, f.optional) {
+            (Check::Any, _) => continue,
             (Check::Is(name), false) => format!("{name}({value})"),
             (Check::Is(name), true) => format!("absentOr({value}, {name})"),
             (Check::Equals(literal), false) => format!("{value} === {literal}"),
@@ -516,8 +526,8 @@ export interface Entry {
   readonly code: Code;
   /** The documented name. */
   readonly name: Name;
-  /** The HTTP status the code is sent with. */
-  readonly status: number;
+  /** The HTTP status the code is sent with; `null` for a catalog of a protocol without one. */
+  readonly status: number | null;
   /** The message template: each placeholder written `{name}`. */
   readonly message: string;
   /** The section the code belongs to. */
