@@ -12,7 +12,11 @@ fn problems(text: &str) -> Vec<Diagnostic> {
     }
 }
 
-/// The one diagnostic of `text`, as the report prints it.
+fn at(line: usize, column: usize) -> Option<Location> {
+    Some(Location { line, column })
+}
+
+/// The one diagnostic of `text`.
 #[track_caller]
 fn only(text: &str) -> Diagnostic {
     let mut problems = problems(text);
@@ -32,20 +36,17 @@ fn a_syntax_error_at_the_end_of_the_file_is_on_its_last_line() {
          --> shop.yaml:1:2\n   \
          = hint: check the indentation, quotes and brackets at this place and just before it"
     );
-    assert_eq!(only("{ i").location, Some(Location { line: 1, column: 4 }));
+    assert_eq!(only("{ i").location, at(1, 4));
     // The shape of the input found: a catalog cut off in a key, here after 136 lines.
     let mut cut = "# comment\n".repeat(136);
     cut.push_str("title: Shop\nunfinished");
     let d = only(&cut);
     assert!(d.message.contains("could not find expected ':'"), "{d}");
-    assert_eq!(d.location, Some(Location { line: 138, column: 11 }), "{d}");
+    assert_eq!(d.location, at(138, 11), "{d}");
     // With a final line break the end of the file is the start of the (empty) next line, as
     // before.
-    assert_eq!(only("{\n").location, Some(Location { line: 2, column: 1 }));
+    assert_eq!(only("{\n").location, at(2, 1));
     // Lines are counted as YAML counts them: a lone CR and the Unicode separators break lines.
-    assert_eq!(only("a: 1\rb: [").location, Some(Location { line: 2, column: 5 }));
-    assert_eq!(
-        only("a: 1\u{2028}b: [").location,
-        Some(Location { line: 2, column: 5 })
-    );
+    assert_eq!(only("a: 1\rb: [").location, at(2, 5));
+    assert_eq!(only("a: 1\u{2028}b: [").location, at(2, 5));
 }
