@@ -4,7 +4,7 @@
 
 #![no_main]
 
-use errcat::{exchange, game_account, item_market, messenger, mixin};
+use errcat_catalogs::{exchange, game_account, item_market, messenger, mixin};
 use libfuzzer_sys::fuzz_target;
 
 macro_rules! round_trip {
