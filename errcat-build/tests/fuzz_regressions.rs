@@ -125,7 +125,11 @@ fn every_empty_name_is_reported() {
         ("name: shop", "name: \"\"", 1),
         ("- { name: retryable", "- { name: \"\", type: bool }", 6),
         ("envelope: error", "envelope: \"\"", 8),
-        ("- { name: wait", "- { name: wait, from: param, param: \"\", type: integer }", 12),
+        (
+            "- { name: wait",
+            "- { name: wait, from: param, param: \"\", type: integer }",
+            12,
+        ),
         ("- name: CLIENT", "- name: \"\"", 14),
         ("aliases: [WRONG]", "aliases: [\"\"]", 19),
         ("- name: thing", "- name: \"\"", 22),
@@ -134,7 +138,9 @@ fn every_empty_name_is_reported() {
         let text = edit(from, to);
         let problems = problems(&text);
         assert!(
-            problems.iter().any(|d| d.location.map(|l| l.line) == Some(line)),
+            problems
+                .iter()
+                .any(|d| d.location.map(|l| l.line) == Some(line)),
             "{to}: no diagnostic at line {line}: {problems:#?}"
         );
     }
