@@ -145,3 +145,21 @@ fn every_empty_name_is_reported() {
         );
     }
 }
+
+// catalog_bytes: the same place past the end of the file, for a value left empty at the end
+// of a file without a final line break (`? columns` with no value: "found empty (null)" at
+// line 3 of a two-line file). Every node now starts at the latest at the end of the last line.
+#[test]
+fn an_empty_value_at_the_end_of_the_file_is_on_its_last_line() {
+    let problems = problems("\n?  columns");
+    let d = problems
+        .iter()
+        .find(|d| d.message.contains("`columns` must be a list"))
+        .unwrap_or_else(|| panic!("{problems:#?}"));
+    assert_eq!(d.location, at(2, 11), "{d}");
+    // Every other diagnostic of the file is inside it too.
+    assert!(
+        problems.iter().all(|d| d.location <= at(2, 11)),
+        "{problems:#?}"
+    );
+}
