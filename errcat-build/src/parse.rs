@@ -554,7 +554,7 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
             let err = serde_yaml::from_str::<serde_yaml::Value>(text).err();
             return Err(vec![match err {
                 Some(err) => syntax_at_cause(file, text, &err)
-                    .unwrap_or_else(|| yaml_diagnostic(file, None, &err)),
+                    .unwrap_or_else(|| yaml_diagnostic(file, text, None, &err)),
                 None => Diagnostic::new(file, None, "the file is not valid YAML"),
             }]);
         }
@@ -607,7 +607,7 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
     }
     match serde_yaml::from_str::<RawCatalog>(text) {
         Ok(raw) => Ok(Parsed { raw, doc, problems }),
-        Err(err) => Err(vec![yaml_diagnostic(file, Some(&doc), &err)]),
+        Err(err) => Err(vec![yaml_diagnostic(file, text, Some(&doc), &err)]),
     }
 }
 
@@ -926,7 +926,12 @@ fn syntax_at_cause(file: &Path, text: &str, err: &serde_yaml::Error) -> Option<D
 
 /// A serde_yaml error as a diagnostic: its message in the catalog's words, its place, the
 /// entry it concerns and a hint where one helps.
-fn yaml_diagnostic(file: &Path, doc: Option<&Doc>, err: &serde_yaml::Error) -> Diagnostic {
+fn yaml_diagnostic(
+    file: &Path,
+    source: &str,
+    doc: Option<&Doc>,
+    err: &serde_yaml::Error,
+) -> Diagnostic {
     let location = err.location().map(|l| Location {
         line: l.line(),
         column: l.column(),
@@ -939,6 +944,9 @@ fn yaml_diagnostic(file: &Path, doc: Option<&Doc>, err: &serde_yaml::Error) -> D
             text.replace_range(i..i + at.len(), "");
         }
     }
+    // At the end of a file whose last line has no line break, libyaml places the error on the
+    // line after it, which the file does not have: point at the end of the last line instead.
+    let location = location.map(|l| l.min(end_of(source)));
     // libyaml's context ("while parsing a block mapping at line 3 column 1") follows a comma.
     let text = text.replacen(", while ", " while ", 1);
     let (path, message) = split_path(&text);
@@ -979,6 +987,27 @@ fn yaml_diagnostic(file: &Path, doc: Option<&Doc>, err: &serde_yaml::Error) -> D
         d = d.with_hint(hint);
     }
     d
+}
+
+/// The place just after the last character of `text`, with lines broken where YAML breaks
+/// them: at LF, CRLF, a lone CR, NEL, LS and PS.
+fn end_of(text: &str) -> Location {
+    let mut end = Location { line: 1, column: 1 };
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            chars.next_if_eq(&'\n');
+        }
+        if matches!(c, '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            end = Location {
+                line: end.line + 1,
+                column: 1,
+            };
+        } else {
+            end.column += 1;
+        }
+    }
+    end
 }
 
 /// Splits serde_yaml's `path: message` into its parts; a message without a path is whole.

@@ -544,7 +544,7 @@ fn every_problem_of_every_file_in_one_report_sorted_by_file_and_line() {
     assert_eq!(
         lines,
         [
-            "  --> catalogs/a.yaml:2:1",
+            "  --> catalogs/a.yaml:1:9",
             "  --> catalogs/b.yaml:8:48",
             "  --> catalogs/b.yaml:9:9",
         ]

@@ -193,6 +193,8 @@ struct Parser<'a> {
     second_document: Option<Location>,
     failed: bool,
     initialized: bool,
+    /// Just after the text's last character: no node starts later.
+    end: Location,
     _text: &'a str,
 }
 
@@ -217,6 +219,7 @@ impl<'a> Parser<'a> {
             second_document: None,
             failed,
             initialized: !failed,
+            end: super::end_of(text),
             _text: text,
         }
     }
@@ -246,6 +249,9 @@ impl<'a> Parser<'a> {
                     .unwrap_or(usize::MAX)
                     .saturating_add(1),
             };
+            // An empty value at the end of a file without a final line break is placed by
+            // libyaml on the line after the last one; keep it at the end of the last line.
+            let at = at.min(self.end);
             let kind = match e.type_ {
                 unsafe_sys::YAML_STREAM_START_EVENT => Event::StreamStart,
                 unsafe_sys::YAML_STREAM_END_EVENT => Event::StreamEnd,

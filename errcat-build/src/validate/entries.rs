@@ -147,7 +147,8 @@ impl Validator<'_> {
             .as_deref()
             .filter(|_| rust_name_ok)
             .map(|r| (r, at.key("rust_name")));
-        let rust_name = if name.is_empty() {
+        // An empty name here is a missing one, already reported, unless the catalog wrote it.
+        let rust_name = if name.is_empty() && raw.name.is_none() {
             None
         } else {
             let rust_name = self.entry_name(
