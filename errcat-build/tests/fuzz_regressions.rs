@@ -110,11 +110,12 @@ fn an_empty_entry_name_is_reported_not_generated() {
     let d = only(&edit("name: BAD", "name: \"\""));
     assert_eq!(
         d.to_string(),
-        "error: name \"\" is not UPPER_SNAKE: it is empty\n  \
+        "error: name \"\" is not a valid name: it is empty\n  \
          --> shop.yaml:18:15\n   \
          = entry: 1\n   \
-         = hint: names look like `USER_NOT_FOUND`: ASCII capitals, digits and single \
-         underscores, starting with a letter"
+         = hint: names look like `USER_NOT_FOUND` or `user_not_found` (`-` and `.` may join \
+         words too): ASCII letters of one case, digits and single separators, starting with a \
+         letter"
     );
 }
 
