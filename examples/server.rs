@@ -73,35 +73,21 @@ fn respond(catalog: &str, code: &str, as_problem: bool) -> Response {
         "item_market" => {
             item_market::Error::from_code(code).map(|e| render(item_market_failure(e), as_problem))
         }
+        // exchange and messenger have no codes with placeholders.
         "exchange" => number
-            .and_then(exchange::Failure::plain_code)
+            .and_then(exchange::Error::from_code)
+            .and_then(exchange::Failure::plain)
             .map(|f| render(f, as_problem)),
         "mixin" => number
             .and_then(mixin::Error::from_code)
             .map(|e| render(mixin_failure(e), as_problem)),
         "messenger" => number
-            .and_then(messenger::Failure::plain_code)
+            .and_then(messenger::Error::from_code)
+            .and_then(messenger::Failure::plain)
             .map(|f| render(f, as_problem)),
         _ => None,
     };
     response.unwrap_or_else(|| (StatusCode::NOT_FOUND, "no such catalog or code\n").into_response())
-}
-
-/// Codes without placeholders, looked up by number; exchange and messenger have no other kind.
-trait PlainCode: Sized {
-    fn plain_code(code: u32) -> Option<Self>;
-}
-
-impl PlainCode for exchange::Failure {
-    fn plain_code(code: u32) -> Option<Self> {
-        exchange::Error::from_code(code).and_then(exchange::Failure::plain)
-    }
-}
-
-impl PlainCode for messenger::Failure {
-    fn plain_code(code: u32) -> Option<Self> {
-        messenger::Error::from_code(code).and_then(messenger::Failure::plain)
-    }
 }
 
 /// Each mixin code as the service raises it: the codes with placeholders from their typed

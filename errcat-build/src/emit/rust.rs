@@ -37,8 +37,23 @@ pub fn file(catalogs: &[Catalog], integrations: Integrations) -> TokenStream {
     }
 }
 
-/// The runtime modules an integration needs: `wire` for serde, `status` for http, `response`
-/// for axum.
+/// The runtime modules the integrations use: `wire` for serde, `status` for http, `response`
+/// for axum. Each catalog module imports these names from the file's `errcat_integrations`.
+fn runtime_modules(on: Integrations) -> Vec<Ident> {
+    let mut names = Vec::new();
+    if on.serde {
+        names.push(ident("wire"));
+    }
+    if on.http {
+        names.push(ident("status"));
+    }
+    if on.axum {
+        names.push(ident("response"));
+    }
+    names
+}
+
+/// The items of `errcat_integrations`: the runtime modules, named once.
 fn integrations_uses(on: Integrations) -> Vec<TokenStream> {
     if on.axum {
         // `response` holds the other two: one import, so one error if the feature is off.
@@ -47,18 +62,10 @@ fn integrations_uses(on: Integrations) -> Vec<TokenStream> {
             pub use self::response::{status, wire};
         }];
     }
-    let mut uses = Vec::new();
-    if on.serde {
-        uses.push(quote!(
-            pub use ::errcat::wire;
-        ));
-    }
-    if on.http {
-        uses.push(quote!(
-            pub use ::errcat::status;
-        ));
-    }
-    uses
+    runtime_modules(on)
+        .into_iter()
+        .map(|name| quote!(pub use ::errcat::#name;))
+        .collect()
 }
 
 fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
@@ -175,25 +182,9 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
     let minors = super::minors::minors(&entries, &variants, &codes);
     let wire = super::wire::module_items(catalog, integrations);
     let failure = super::failure::items(catalog, &entries, &variants, integrations);
-    let uses = {
-        let mut uses = Vec::new();
-        if integrations.serde {
-            uses.push(quote!(
-                use super::errcat_integrations::wire;
-            ));
-        }
-        if integrations.http {
-            uses.push(quote!(
-                use super::errcat_integrations::status;
-            ));
-        }
-        if integrations.axum {
-            uses.push(quote!(
-                use super::errcat_integrations::response;
-            ));
-        }
-        uses
-    };
+    let uses = runtime_modules(integrations)
+        .into_iter()
+        .map(|name| quote!(use super::errcat_integrations::#name;));
     let code_ref = match catalog.code_kind {
         CodeKind::Integer => quote!(::errcat::CodeRef::Integer(i64::from(Error::code(self)))),
         CodeKind::String => quote!(::errcat::CodeRef::String(Error::code(self))),
