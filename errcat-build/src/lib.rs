@@ -23,6 +23,8 @@
 
 // The crate's doc example is a whole build script, whose `main` is the point.
 #![allow(clippy::needless_doctest_main)]
+// Every `unsafe` block is in parse/libyaml.rs, with its safety argument.
+#![deny(unsafe_code)]
 
 mod diagnostic;
 pub mod emit;

@@ -12,9 +12,14 @@ use serde::{Deserialize, Deserializer};
 
 use crate::diagnostic::{Diagnostic, Location, quote};
 
+mod deserialize;
+#[allow(unsafe_code)]
+mod libyaml;
 mod tree;
+mod value;
 
 use tree::{Kind, Node, Read};
+pub(crate) use value::{Mapping, YamlValue};
 
 /// The largest catalog file read, in bytes (16 MiB). The largest bundled catalog is about
 /// 125 KiB and a catalog of 50 000 codes about 9 MiB; the limit keeps the time and memory of a
@@ -190,7 +195,7 @@ pub(crate) struct RawColumn {
     pub kind: RawColumnType,
     pub values: Option<Vec<String>>,
     pub description: Option<String>,
-    pub default: Option<serde_yaml::Value>,
+    pub default: Option<YamlValue>,
     #[serde(default)]
     pub required: bool,
 }
@@ -213,7 +218,7 @@ pub(crate) struct RawSection {
     pub description: Option<String>,
     pub status: Option<i64>,
     #[serde(default)]
-    pub columns: serde_yaml::Mapping,
+    pub columns: Mapping,
     pub note: Option<String>,
     pub entries: Vec<RawEntry>,
     #[serde(default)]
@@ -246,7 +251,7 @@ pub(crate) struct RawEntry {
     #[serde(default)]
     pub placeholders: Vec<RawPlaceholder>,
     #[serde(default)]
-    pub columns: serde_yaml::Mapping,
+    pub columns: Mapping,
     #[serde(default)]
     pub minors: Vec<RawMinor>,
     pub note: Option<String>,
@@ -304,7 +309,7 @@ pub(crate) struct RawWireField {
     pub param: Option<String>,
     #[serde(rename = "type")]
     pub kind: Option<RawColumnType>,
-    pub value: Option<serde_yaml::Value>,
+    pub value: Option<YamlValue>,
 }
 
 /// A code as written: an integer of any size, or a string.
@@ -548,15 +553,11 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
     if text.len() > MAX_FILE_BYTES {
         return Err(vec![too_large(file, text.len() as u64)]);
     }
-    let root = match tree::read(text) {
-        Read::Syntax => {
-            // libyaml rejected the text; serde_yaml gives the same error with its context.
-            let err = serde_yaml::from_str::<serde_yaml::Value>(text).err();
-            return Err(vec![match err {
-                Some(err) => syntax_at_cause(file, text, &err)
-                    .unwrap_or_else(|| yaml_diagnostic(file, text, None, &err)),
-                None => Diagnostic::new(file, None, "the file is not valid YAML"),
-            }]);
+    let (root, nodes) = match tree::read(text) {
+        Read::Syntax(err) => {
+            return Err(vec![syntax_at_cause(file, text, &err).unwrap_or_else(|| {
+                yaml_diagnostic(file, text, None, &syntax_error(&err))
+            })]);
         }
         Read::TooDeep(at) => {
             return Err(vec![
@@ -572,14 +573,14 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
             ]);
         }
         Read::Empty => return Err(vec![empty(file, text)]),
-        Read::Document { root, more } => {
+        Read::Document { root, more, nodes } => {
             if let Some(at) = more {
                 return Err(vec![
                     Diagnostic::new(file, Some(at), "the file holds more than one YAML document")
                         .with_hint("a catalog is one document: remove this `---` and what follows, or move it to its own file"),
                 ]);
             }
-            root
+            (root, nodes)
         }
     };
     if root.is_null() {
@@ -598,16 +599,22 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
         problems.sort_by_key(|d| d.location);
         // Unknown fields alone do not stop the file: the rest is still validated.
         if !shaping.fatal
-            && let Some(raw) = recover(text, &shaping.fixes)
+            && let Some(raw) = recover(&doc.root, nodes, &shaping.fixes)
         {
             doc.renames = shaping.fixes;
             return Ok(Parsed { raw, doc, problems });
         }
         return Err(problems);
     }
-    match serde_yaml::from_str::<RawCatalog>(text) {
+    match deserialize::from_node::<RawCatalog>(&doc.root, nodes) {
         Ok(raw) => Ok(Parsed { raw, doc, problems }),
-        Err(err) => Err(vec![yaml_diagnostic(file, text, Some(&doc), &err)]),
+        Err(err) => {
+            let err = YamlError {
+                location: err.at,
+                text: err.text(),
+            };
+            Err(vec![yaml_diagnostic(file, text, Some(&doc), &err)])
+        }
     }
 }
 
@@ -655,7 +662,7 @@ fn duplicate_keys(file: &Path, node: &Node, problems: &mut Vec<Diagnostic>) {
                 duplicate_keys(file, item, problems);
             }
         }
-        Kind::Scalar { .. } | Kind::Alias => {}
+        Kind::Scalar { .. } | Kind::Alias(_) => {}
     }
 }
 
@@ -689,23 +696,35 @@ struct Fix {
 
 /// The raw document read with the fixes applied: the unknown fields left out or renamed.
 /// `None` if it still does not read (a value of a wrong type, say).
-fn recover(text: &str, fixes: &[Fix]) -> Option<RawCatalog> {
-    let mut value: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
+fn recover(root: &Node, nodes: usize, fixes: &[Fix]) -> Option<RawCatalog> {
+    let mut root = root.clone();
     for fix in fixes {
-        let mut node = &mut value;
+        let mut node = &mut root;
         for step in &fix.mapping {
             node = match step {
-                Step::Key(k) => node.get_mut(k.as_str())?,
-                Step::Index(i) => node.get_mut(*i)?,
+                Step::Key(k) => node.get_mut(k)?,
+                Step::Index(i) => match &mut node.kind {
+                    Kind::Seq(items) => items.get_mut(*i)?,
+                    _ => return None,
+                },
             };
         }
-        let map = node.as_mapping_mut()?;
-        let v = map.remove(fix.key.as_str())?;
+        let Kind::Map(pairs) = &mut node.kind else {
+            return None;
+        };
+        let i = pairs
+            .iter()
+            .position(|(k, _)| k.as_str() == Some(fix.key.as_str()))?;
+        let (mut key, value) = pairs.remove(i);
         if let Some(name) = fix.rename {
-            map.insert(serde_yaml::Value::String(name.to_owned()), v);
+            key.kind = Kind::Scalar {
+                value: name.to_owned(),
+                plain: true,
+            };
+            pairs.push((key, value));
         }
     }
-    serde_yaml::from_value(value).ok()
+    deserialize::from_node(&root, nodes).ok()
 }
 
 /// Checks a mapping of the given shape and the mappings nested in it: every field known, every
@@ -723,7 +742,7 @@ fn check_shape(file: &Path, node: &Node, shape: &Shape, entry: Option<&str>, out
         None => d,
     };
     let Kind::Map(pairs) = &node.kind else {
-        if !matches!(node.kind, Kind::Alias) {
+        if !matches!(node.kind, Kind::Alias(_)) {
             out.fatal = true;
             out.problems.push(with_entry(
                 Diagnostic::new(
@@ -805,7 +824,7 @@ fn check_shape(file: &Path, node: &Node, shape: &Shape, entry: Option<&str>, out
                 }
                 out.path.pop();
             }
-            Kind::Alias => {}
+            Kind::Alias(_) => {}
             _ => out.push_fatal(with_entry(
                 Diagnostic::new(
                     file,
@@ -866,13 +885,9 @@ fn list(fields: &[&str]) -> String {
 /// A YAML syntax error placed at its cause where libyaml stops elsewhere: an unclosed quote is
 /// found only at the end of the file and an unclosed bracket at the next line, so both are
 /// reported where they open; a tab in the indentation is said in words.
-fn syntax_at_cause(file: &Path, text: &str, err: &serde_yaml::Error) -> Option<Diagnostic> {
-    let l = err.location()?;
-    let found = Location {
-        line: l.line(),
-        column: l.column(),
-    };
-    let message = err.to_string();
+fn syntax_at_cause(file: &Path, text: &str, err: &libyaml::SyntaxError) -> Option<Diagnostic> {
+    let found = err.at?;
+    let message = &err.problem;
     let line = text.lines().nth(found.line - 1).unwrap_or("");
     let indentation: &str = &line[..line.len() - line.trim_start().len()];
     if message.contains("tab character") || indentation.contains('\t') {
@@ -888,15 +903,10 @@ fn syntax_at_cause(file: &Path, text: &str, err: &serde_yaml::Error) -> Option<D
             )),
         );
     }
-    // libyaml's context: "... while scanning a quoted scalar at line 10 column 18".
-    let (_, context) = message.rsplit_once(" while ")?;
-    let (what, mark) = context.split_once(" at line ")?;
-    let (line_no, rest) = mark.split_once(" column ")?;
-    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let opened = Location {
-        line: line_no.parse().ok()?,
-        column: column.parse().ok()?,
-    };
+    // libyaml's context: "while scanning a quoted scalar", and where that began.
+    let (context, opened) = err.context.as_ref()?;
+    let opened = (*opened)?;
+    let what = context.strip_prefix("while ").unwrap_or(context);
     let (message, hint) = match what {
         "scanning a quoted scalar" => (
             "this quoted text is not closed: the file ends before its closing quote".to_owned(),
@@ -924,47 +934,58 @@ fn syntax_at_cause(file: &Path, text: &str, err: &serde_yaml::Error) -> Option<D
     Some(Diagnostic::new(file, Some(opened), message).with_hint(hint))
 }
 
-/// A serde_yaml error as a diagnostic: its message in the catalog's words, its place, the
-/// entry it concerns and a hint where one helps.
-fn yaml_diagnostic(
-    file: &Path,
-    source: &str,
-    doc: Option<&Doc>,
-    err: &serde_yaml::Error,
-) -> Diagnostic {
-    let location = err.location().map(|l| Location {
-        line: l.line(),
-        column: l.column(),
-    });
-    let mut text = err.to_string();
-    // serde_yaml appends " at line L column C" of the error; the diagnostic shows it itself.
-    if let Some(l) = &location {
-        let at = format!(" at line {} column {}", l.line, l.column);
-        if let Some(i) = text.find(&at) {
-            text.replace_range(i..i + at.len(), "");
+/// A problem reading the YAML: libyaml's syntax error, or a value of the wrong type.
+struct YamlError {
+    location: Option<Location>,
+    /// `path: message`, or the message alone.
+    text: String,
+}
+
+/// libyaml's problem, and what it was reading where, as one message: "did not find expected
+/// key, while parsing a block mapping at line 3 column 1".
+fn syntax_error(err: &libyaml::SyntaxError) -> YamlError {
+    let mut text = err.problem.clone();
+    if err.at == Some(Location { line: 1, column: 1 }) && err.offset != 0 {
+        text.push_str(&format!(" at position {}", err.offset));
+    }
+    if let Some((context, at)) = &err.context {
+        text.push_str(", ");
+        text.push_str(context);
+        if let Some(at) = at.filter(|at| Some(*at) != err.at) {
+            text.push_str(&format!(" at line {} column {}", at.line, at.column));
         }
     }
+    YamlError {
+        location: err.at,
+        text,
+    }
+}
+
+/// A YAML error as a diagnostic: its message in the catalog's words, its place, the entry it
+/// concerns and a hint where one helps.
+fn yaml_diagnostic(file: &Path, source: &str, doc: Option<&Doc>, err: &YamlError) -> Diagnostic {
+    let location = err.location;
     // At the end of a file whose last line has no line break, libyaml places the error on the
     // line after it, which the file does not have: point at the end of the last line instead.
     let location = location.map(|l| l.min(end_of(source)));
     // libyaml's context ("while parsing a block mapping at line 3 column 1") follows a comma.
-    let text = text.replacen(", while ", " while ", 1);
+    let text = err.text.replacen(", while ", " while ", 1);
     let (path, message) = split_path(&text);
     let steps = path.map(parse_path).unwrap_or_default();
     let message = reword(message);
     let mut hint = None;
     let mut shown = match path {
         Some(path) => format!("{path}: {message}"),
-        None if err.location().is_some() => format!("invalid YAML: {message}"),
+        None if err.location.is_some() => format!("invalid YAML: {message}"),
         None => message.clone(),
     };
-    if message == "repetition limit exceeded" {
+    if message == deserialize::REPETITION_LIMIT {
         shown = "the aliases (`*name`) of this file expand to more than a hundred times its size"
             .to_owned();
         hint = Some(
             "an alias bomb is not a catalog; write values out, or alias fewer of them".to_owned(),
         );
-    } else if message == "recursion limit exceeded" {
+    } else if message == deserialize::RECURSION_LIMIT {
         shown = format!(
             "the document is nested more than {} levels deep",
             tree::MAX_DEPTH
@@ -1090,9 +1111,19 @@ fn did_you_mean(message: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// `T` read from YAML text the way catalogs are, or the error's text.
+    fn from_yaml<T: serde::de::DeserializeOwned>(yaml: &str) -> Result<T, String> {
+        match tree::read(yaml) {
+            Read::Document { root, nodes, .. } => {
+                deserialize::from_node(&root, nodes).map_err(|e| e.text())
+            }
+            other => Err(format!("{other:?}")),
+        }
+    }
+
     /// serde's own list of a struct's fields, read from its unknown-field error.
     fn serde_fields<T: serde::de::DeserializeOwned + fmt::Debug>(yaml: &str) -> Vec<String> {
-        let err = serde_yaml::from_str::<T>(yaml).unwrap_err().to_string();
+        let err = from_yaml::<T>(yaml).unwrap_err();
         let expected = err.split_once("expected one of ").expect(&err).1;
         expected
             .split('`')
@@ -1117,12 +1148,9 @@ mod tests {
                 .filter(|f| *f != missing)
                 .map(|f| format!("{f}: {}\n", value_of(f)))
                 .collect();
-            match serde_yaml::from_str::<T>(&yaml) {
+            match from_yaml::<T>(&yaml) {
                 Ok(_) => {}
-                Err(e)
-                    if e.to_string()
-                        .contains(&format!("missing field `{missing}`")) =>
-                {
+                Err(e) if e.contains(&format!("missing field `{missing}`")) => {
                     required.push((*missing).to_owned())
                 }
                 Err(e) => panic!("{missing}: {e}\n{yaml}"),

@@ -1,32 +1,30 @@
 //! The YAML document as a tree of nodes that remember where they start.
 //!
-//! serde_yaml keeps no positions for the values it reads, but validation reports every problem
-//! with its line and column. This module reads the file's YAML events once (with libyaml, the
-//! parser under serde_yaml) into a small tree of positioned nodes, so that any path into the
-//! document is located by a walk down the tree instead of another parse of the file. The tree is
-//! also what the structure check (unknown, missing and duplicate keys) reads.
+//! The file is parsed once: its YAML events (from libyaml, see `libyaml.rs`) become a small tree
+//! of nodes that remember where they start. Validation reports every problem with its line and
+//! column by a walk down the tree; the structure check (unknown, missing and duplicate keys)
+//! reads it; and the raw document is deserialized from it (`deserialize.rs`), not from the text again.
 //!
-//! Aliases are kept as alias nodes, never expanded, so an alias bomb costs no more than its
+//! Aliases are kept as alias nodes, never expanded here, so an alias bomb costs no more than its
 //! text; nesting is limited to [`MAX_DEPTH`] levels, so hostile input cannot exhaust the stack.
 
-use std::mem::MaybeUninit;
-
-use unsafe_libyaml as unsafe_sys;
-
+use super::libyaml::{Event, Parser, SyntaxError};
 use crate::diagnostic::Location;
 
 /// Nesting limit of the document, the same as serde_yaml's own. A catalog needs six levels.
 pub(crate) const MAX_DEPTH: usize = 128;
 
 /// One node of the document.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Node {
     /// Where the node starts (its first character, or its anchor or tag).
     pub at: Location,
     pub kind: Kind,
+    /// The anchor (`&name`) the node carries, if any.
+    pub anchor: Option<String>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) enum Kind {
     /// A scalar: its value, and whether it was written plain (unquoted, without a tag), which
     /// is when YAML reads it as a number, a bool or null.
@@ -37,7 +35,7 @@ pub(crate) enum Kind {
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
     /// `*name`: a reference to an anchored node elsewhere, not expanded.
-    Alias,
+    Alias(String),
 }
 
 impl Node {
@@ -60,6 +58,17 @@ impl Node {
         }
     }
 
+    /// The value of `key` in a mapping, to change it (the first, if the key is repeated).
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Node> {
+        match &mut self.kind {
+            Kind::Map(pairs) => pairs
+                .iter_mut()
+                .find(|(k, _)| k.as_str() == Some(key))
+                .map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
     /// Whether the node is YAML's null: `~`, `null`, or nothing at all.
     pub fn is_null(&self) -> bool {
         matches!(&self.kind, Kind::Scalar { value, plain: true }
@@ -71,7 +80,7 @@ impl Node {
         match &self.kind {
             Kind::Seq(_) => "a list".to_owned(),
             Kind::Map(_) => "a mapping".to_owned(),
-            Kind::Alias => "an alias".to_owned(),
+            Kind::Alias(_) => "an alias".to_owned(),
             Kind::Scalar { .. } if self.is_null() => "empty (null)".to_owned(),
             Kind::Scalar { value, plain } => {
                 let mut shown: String = value.chars().take(40).collect();
@@ -93,12 +102,17 @@ impl Node {
 pub(crate) enum Read {
     /// The stream has no document at all (an empty file, or only comments).
     Empty,
-    /// The first document; `more` is where a second document starts, if there is one.
-    Document { root: Node, more: Option<Location> },
+    /// The first document; `more` is where a second document starts, if there is one;
+    /// `nodes` is how many nodes the tree has.
+    Document {
+        root: Node,
+        more: Option<Location>,
+        nodes: usize,
+    },
     /// Nesting deeper than [`MAX_DEPTH`], at this place.
     TooDeep(Location),
-    /// libyaml rejected the text; serde_yaml reports the same error with its context.
-    Syntax,
+    /// libyaml rejected the text.
+    Syntax(SyntaxError),
 }
 
 /// Reads the first YAML document of `text` into a tree of positioned nodes.
@@ -108,44 +122,52 @@ pub(crate) fn read(text: &str) -> Read {
     // waits for its value.
     let mut stack: Vec<(Node, Option<Node>)> = Vec::new();
     let mut root: Option<Node> = None;
+    let mut documents = 0;
+    let mut more = None;
+    let mut nodes = 0;
     loop {
-        let Some(event) = parser.next() else {
-            return Read::Syntax;
+        let Some((event, at)) = parser.next() else {
+            return match parser.into_error() {
+                Some(e) => Read::Syntax(e),
+                None => unreachable_end(),
+            };
         };
-        let node = match event.kind {
-            Event::StreamStart | Event::DocumentStart => {
-                if root.is_some() {
+        let node = |kind, anchor| Node { at, kind, anchor };
+        let node = match event {
+            Event::DocumentStart => {
+                documents += 1;
+                if documents == 2 {
                     // A second document: report where it starts and ignore it.
+                    more = Some(at);
                     break;
                 }
                 continue;
             }
-            Event::DocumentEnd => continue,
+            Event::StreamStart | Event::DocumentEnd => continue,
             Event::StreamEnd => break,
-            Event::Scalar { value, plain } => Node {
-                at: event.at,
-                kind: Kind::Scalar { value, plain },
-            },
-            Event::Alias => Node {
-                at: event.at,
-                kind: Kind::Alias,
-            },
-            Event::SequenceStart | Event::MappingStart => {
-                if stack.len() >= MAX_DEPTH {
-                    return Read::TooDeep(event.at);
-                }
-                let kind = match event.kind {
-                    Event::SequenceStart => Kind::Seq(Vec::new()),
-                    _ => Kind::Map(Vec::new()),
-                };
-                stack.push((Node { at: event.at, kind }, None));
+            Event::Scalar {
+                value,
+                plain,
+                anchor,
+            } => node(Kind::Scalar { value, plain }, anchor),
+            Event::Alias(name) => node(Kind::Alias(name), None),
+            Event::SequenceStart(_) | Event::MappingStart(_) if stack.len() >= MAX_DEPTH => {
+                return Read::TooDeep(at);
+            }
+            Event::SequenceStart(anchor) => {
+                stack.push((node(Kind::Seq(Vec::new()), anchor), None));
+                continue;
+            }
+            Event::MappingStart(anchor) => {
+                stack.push((node(Kind::Map(Vec::new()), anchor), None));
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
                 Some((node, _)) => node,
-                None => return Read::Syntax,
+                None => return Read::Syntax(unbalanced(at)),
             },
         };
+        nodes += 1;
         match stack.last_mut() {
             None => root = Some(node),
             Some((parent, pending)) => match &mut parent.kind {
@@ -154,150 +176,33 @@ pub(crate) fn read(text: &str) -> Read {
                     None => *pending = Some(node),
                     Some(key) => pairs.push((key, node)),
                 },
-                _ => return Read::Syntax,
+                _ => return Read::Syntax(unbalanced(at)),
             },
         }
     }
     match root {
         None => Read::Empty,
-        Some(root) => Read::Document {
-            root,
-            more: parser.second_document,
-        },
+        Some(root) => Read::Document { root, more, nodes },
     }
 }
 
-enum Event {
-    StreamStart,
-    StreamEnd,
-    DocumentStart,
-    DocumentEnd,
-    Alias,
-    Scalar { value: String, plain: bool },
-    SequenceStart,
-    SequenceEnd,
-    MappingStart,
-    MappingEnd,
+/// libyaml ends a stream with an event or an error; this is neither.
+fn unreachable_end() -> Read {
+    Read::Syntax(SyntaxError {
+        problem: "the YAML stream ended without an end".to_owned(),
+        at: None,
+        offset: 0,
+        context: None,
+    })
 }
 
-struct Positioned {
-    kind: Event,
-    at: Location,
-}
-
-/// A libyaml parser over a borrowed string; it lives in a box because libyaml keeps pointers
-/// into it, and it frees what libyaml allocated when dropped.
-struct Parser<'a> {
-    sys: Box<MaybeUninit<unsafe_sys::yaml_parser_t>>,
-    documents: usize,
-    second_document: Option<Location>,
-    failed: bool,
-    initialized: bool,
-    /// Just after the text's last character: no node starts later.
-    end: Location,
-    _text: &'a str,
-}
-
-impl<'a> Parser<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut sys = Box::new(MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit());
-        let ptr = sys.as_mut_ptr();
-        // SAFETY: `ptr` points to a boxed, properly aligned parser that libyaml initializes;
-        // the input string outlives the parser (`'a`), and libyaml only reads it.
-        let failed = unsafe {
-            if unsafe_sys::yaml_parser_initialize(ptr).fail {
-                true
-            } else {
-                unsafe_sys::yaml_parser_set_encoding(ptr, unsafe_sys::YAML_UTF8_ENCODING);
-                unsafe_sys::yaml_parser_set_input_string(ptr, text.as_ptr(), text.len() as u64);
-                false
-            }
-        };
-        Parser {
-            sys,
-            documents: 0,
-            second_document: None,
-            failed,
-            initialized: !failed,
-            end: super::end_of(text),
-            _text: text,
-        }
-    }
-
-    /// The next event, or `None` after a syntax error.
-    fn next(&mut self) -> Option<Positioned> {
-        if self.failed {
-            return None;
-        }
-        let parser = self.sys.as_mut_ptr();
-        let mut event = MaybeUninit::<unsafe_sys::yaml_event_t>::uninit();
-        // SAFETY: the parser was initialized in `new` (else `failed` is set), `event` is
-        // written by `yaml_parser_parse` before it is read, and is deleted exactly once. The
-        // scalar's bytes are copied out before the event is deleted.
-        unsafe {
-            if unsafe_sys::yaml_parser_parse(parser, event.as_mut_ptr()).fail {
-                self.failed = true;
-                return None;
-            }
-            let e = &*event.as_ptr();
-            let mark = e.start_mark;
-            let at = Location {
-                line: usize::try_from(mark.line)
-                    .unwrap_or(usize::MAX)
-                    .saturating_add(1),
-                column: usize::try_from(mark.column)
-                    .unwrap_or(usize::MAX)
-                    .saturating_add(1),
-            };
-            // An empty value at the end of a file without a final line break is placed by
-            // libyaml on the line after the last one; keep it at the end of the last line.
-            let at = at.min(self.end);
-            let kind = match e.type_ {
-                unsafe_sys::YAML_STREAM_START_EVENT => Event::StreamStart,
-                unsafe_sys::YAML_STREAM_END_EVENT => Event::StreamEnd,
-                unsafe_sys::YAML_DOCUMENT_START_EVENT => {
-                    self.documents += 1;
-                    if self.documents == 2 {
-                        self.second_document = Some(at);
-                    }
-                    Event::DocumentStart
-                }
-                unsafe_sys::YAML_DOCUMENT_END_EVENT => Event::DocumentEnd,
-                unsafe_sys::YAML_ALIAS_EVENT => Event::Alias,
-                unsafe_sys::YAML_SCALAR_EVENT => {
-                    let s = e.data.scalar;
-                    let bytes = if s.value.is_null() {
-                        &[][..]
-                    } else {
-                        std::slice::from_raw_parts(s.value, usize::try_from(s.length).unwrap_or(0))
-                    };
-                    Event::Scalar {
-                        value: String::from_utf8_lossy(bytes).into_owned(),
-                        plain: s.style == unsafe_sys::YAML_PLAIN_SCALAR_STYLE && s.tag.is_null(),
-                    }
-                }
-                unsafe_sys::YAML_SEQUENCE_START_EVENT => Event::SequenceStart,
-                unsafe_sys::YAML_SEQUENCE_END_EVENT => Event::SequenceEnd,
-                unsafe_sys::YAML_MAPPING_START_EVENT => Event::MappingStart,
-                unsafe_sys::YAML_MAPPING_END_EVENT => Event::MappingEnd,
-                _ => {
-                    unsafe_sys::yaml_event_delete(event.as_mut_ptr());
-                    self.failed = true;
-                    return None;
-                }
-            };
-            unsafe_sys::yaml_event_delete(event.as_mut_ptr());
-            Some(Positioned { kind, at })
-        }
-    }
-}
-
-impl Drop for Parser<'_> {
-    fn drop(&mut self) {
-        if self.initialized {
-            // SAFETY: initialized in `new`, and deleted only here, once.
-            unsafe { unsafe_sys::yaml_parser_delete(self.sys.as_mut_ptr()) }
-        }
+/// libyaml balances its start and end events; this is what is reported if it ever did not.
+fn unbalanced(at: Location) -> SyntaxError {
+    SyntaxError {
+        problem: "libyaml closed a collection that was not open".to_owned(),
+        at: Some(at),
+        offset: 0,
+        context: None,
     }
 }
 
@@ -344,9 +249,13 @@ mod tests {
         let Kind::Seq(items) = &doc.get("c").unwrap().kind else {
             panic!()
         };
-        assert!(items.iter().all(|n| matches!(n.kind, Kind::Alias)));
+        assert!(
+            items
+                .iter()
+                .all(|n| matches!(&n.kind, Kind::Alias(a) if a == "b"))
+        );
         let deep = "[".repeat(MAX_DEPTH + 1);
         assert!(matches!(read(&deep), Read::TooDeep(at) if at.column == MAX_DEPTH + 1));
-        assert!(matches!(read("a: [1, 2"), Read::Syntax));
+        assert!(matches!(read("a: [1, 2"), Read::Syntax(_)));
     }
 }

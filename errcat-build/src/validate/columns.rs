@@ -6,7 +6,7 @@ use super::{At, Case, First, Validator, why_not_snake};
 use crate::diagnostic::quote;
 use crate::ident;
 use crate::model::{Column, ColumnType, Value};
-use crate::parse::{RawColumn, RawColumnType};
+use crate::parse::{Mapping, RawColumn, RawColumnType, YamlValue};
 
 impl Validator<'_> {
     pub(super) fn columns(&mut self, root: &At, raw: &[RawColumn]) -> Vec<Column> {
@@ -83,7 +83,7 @@ impl Validator<'_> {
     pub(super) fn column_values(
         &mut self,
         at: &At,
-        raw: &serde_yaml::Mapping,
+        raw: &Mapping,
         columns: &[Column],
         label: Option<&str>,
     ) -> Vec<Option<Value>> {
@@ -177,18 +177,16 @@ impl Validator<'_> {
     pub(super) fn value(
         &mut self,
         at: &At,
-        value: &serde_yaml::Value,
+        value: &YamlValue,
         column: &Column,
         label: Option<&str>,
     ) -> Option<Value> {
         let (kind, name) = (column.kind, column.name.as_str());
         if column.is_enum() {
             let text = match value {
-                serde_yaml::Value::String(s) => Some(s.clone()),
-                serde_yaml::Value::Bool(_) | serde_yaml::Value::Number(_) => {
-                    serde_yaml::to_string(value)
-                        .ok()
-                        .map(|s| s.trim_end().to_owned())
+                YamlValue::String(s) => Some(s.clone()),
+                YamlValue::Bool(_) | YamlValue::Integer(_) | YamlValue::Float(_) => {
+                    Some(value.to_yaml())
                 }
                 _ => None,
             };
@@ -197,12 +195,7 @@ impl Validator<'_> {
             {
                 return Some(Value::String(text.clone()));
             }
-            let shown = text.unwrap_or_else(|| {
-                serde_yaml::to_string(value)
-                    .unwrap_or_default()
-                    .trim_end()
-                    .replace('\n', " ")
-            });
+            let shown = text.unwrap_or_else(|| value.to_yaml());
             let values: Vec<&str> = column.values.iter().map(String::as_str).collect();
             let listed = values
                 .iter()
@@ -238,13 +231,15 @@ impl Validator<'_> {
         }
         let column = name;
         let typed = match (kind, value) {
-            (ColumnType::Bool, serde_yaml::Value::Bool(b)) => Some(Value::Bool(*b)),
-            (ColumnType::Integer, serde_yaml::Value::Number(n)) => n.as_i64().map(Value::Integer),
-            (ColumnType::String, serde_yaml::Value::String(s)) => Some(Value::String(s.clone())),
+            (ColumnType::Bool, YamlValue::Bool(b)) => Some(Value::Bool(*b)),
+            (ColumnType::Integer, YamlValue::Integer(n)) => {
+                i64::try_from(*n).ok().map(Value::Integer)
+            }
+            (ColumnType::String, YamlValue::String(s)) => Some(Value::String(s.clone())),
             _ => None,
         };
         if typed.is_none() {
-            let shown = serde_yaml::to_string(value).unwrap_or_default();
+            let shown = value.to_yaml();
             let mut d = self.diagnostic(
                 at,
                 format!(

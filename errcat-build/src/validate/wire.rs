@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::{At, First, Validator};
 use crate::ident;
 use crate::model::{Column, ColumnType, Entry, PlaceholderType, Section, Value};
-use crate::parse::RawColumnType;
+use crate::parse::{RawColumnType, YamlValue};
 
 /// Names a body value may not take: the body's own fields, and the members of an RFC 9457
 /// problem document, where parameters appear as extension members.
@@ -322,9 +322,9 @@ impl Validator<'_> {
             return None;
         };
         let value = match value {
-            serde_yaml::Value::Bool(b) => Some(Value::Bool(*b)),
-            serde_yaml::Value::Number(n) => n.as_i64().map(Value::Integer),
-            serde_yaml::Value::String(s) => Some(Value::String(s.clone())),
+            YamlValue::Bool(b) => Some(Value::Bool(*b)),
+            YamlValue::Integer(n) => i64::try_from(*n).ok().map(Value::Integer),
+            YamlValue::String(s) => Some(Value::String(s.clone())),
             _ => None,
         };
         if value.is_none() {
