@@ -274,6 +274,7 @@ pub fn generate_rust(catalogs: &[Catalog]) -> String {
 /// Renders the catalogs as Markdown: an index page (`README.md`) and one page per catalog,
 /// each as its file name relative to the output directory and its contents. The same
 /// catalogs always give the same bytes.
+#[cfg(feature = "docs")]
 pub fn generate_markdown(catalogs: &[Catalog]) -> Vec<(PathBuf, String)> {
     emit::markdown::documents(catalogs)
 }
@@ -282,6 +283,7 @@ pub fn generate_markdown(catalogs: &[Catalog]) -> Vec<(PathBuf, String)> {
 /// catalog, the schemas of its code, name, error body and RFC 9457 problem document, and one
 /// response per HTTP status it uses, with an example per code. The same catalogs always give
 /// the same bytes.
+#[cfg(feature = "docs")]
 pub fn generate_openapi(catalogs: &[Catalog]) -> String {
     emit::openapi::document(catalogs).pretty()
 }
@@ -289,11 +291,13 @@ pub fn generate_openapi(catalogs: &[Catalog]) -> String {
 /// Renders the catalogs as TypeScript, one self-contained module per catalog (`<catalog>.ts`),
 /// each as its file name relative to the output directory and its contents. The same
 /// catalogs always give the same bytes.
+#[cfg(feature = "docs")]
 pub fn generate_typescript(catalogs: &[Catalog]) -> Vec<(PathBuf, String)> {
     emit::typescript::modules(catalogs)
 }
 
 /// The one formatting step: tokens to source text with prettyplease.
+#[cfg(feature = "format")]
 fn format_rust(tokens: proc_macro2::TokenStream) -> String {
     let file: syn::File = match syn::parse2(tokens.clone()) {
         Ok(file) => file,
@@ -302,4 +306,10 @@ fn format_rust(tokens: proc_macro2::TokenStream) -> String {
         Err(_) => return format!("{GENERATED_HEADER}{tokens}\n"),
     };
     format!("{GENERATED_HEADER}{}", prettyplease::unparse(&file))
+}
+
+/// Without the `format` feature: the tokens as they are, which rustc reads the same.
+#[cfg(not(feature = "format"))]
+fn format_rust(tokens: proc_macro2::TokenStream) -> String {
+    format!("{GENERATED_HEADER}{tokens}\n")
 }

@@ -57,7 +57,7 @@ pub(super) fn items(
                 "`{}` `{}`: {}",
                 e.code,
                 e.name,
-                super::markdown::escape(&e.message.text(&e.placeholders))
+                super::escape::escape(&e.message.text(&e.placeholders))
             ));
             let deprecated = e.deprecated.as_deref().map(|why| {
                 let why = why.replace('[', "\\[").replace(']', "\\]");
@@ -171,7 +171,7 @@ pub(super) fn items(
         ident("body")
     };
     let values_module = values_module(entries, variants, &params);
-    let title = super::markdown::escape(&catalog.title);
+    let title = super::escape::escape(&catalog.title);
     let failure_doc = doc(&format!(
         "An error of {title} with the values it carries: what a service returns (`?` \
          converts the typed values of the `values` module into it) and what a client reads back from a \
@@ -454,7 +454,7 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param]) -> TokenStream {
         "The values of [`Error::{v}`](super::Error::{v}) (`{}` `{}`): {}",
         e.code,
         e.name,
-        super::markdown::escape(&e.message.text(&e.placeholders))
+        super::escape::escape(&e.message.text(&e.placeholders))
     ));
     let mut generics = Vec::new();
     let mut fields = Vec::new();
@@ -464,10 +464,10 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param]) -> TokenStream {
         let i_lit = Literal::usize_unsuffixed(i);
         let mut about = format!("`{{{}}}`", p.name);
         if let Some(d) = &p.description {
-            about.push_str(&format!(": {}", super::markdown::escape(d)));
+            about.push_str(&format!(": {}", super::escape::escape(d)));
         }
         if let Some(x) = &p.example {
-            about.push_str(&format!(" Example: {}.", super::markdown::escape(x)));
+            about.push_str(&format!(" Example: {}.", super::escape::escape(x)));
         }
         let about = doc(&about);
         let (ty, value) = match p.kind {

@@ -6,23 +6,32 @@
 //! `name_index` (`from_name`), `columns`, `sections`, `minors`, `rustdoc` (the module's and
 //! variants' docs), `wire` (`Code` and `Body`), `wire_serde` (their serde impls), `failure`
 //! (the owned error and the typed values of each code) and `integrations` (http and axum).
-//! Everything that does not vary per catalog is in the `errcat` runtime crate. The outputs for
-//! other clients are [`openapi`] and [`typescript`], written with the small JSON writer [`json`].
+//! Everything that does not vary per catalog is in the `errcat` runtime crate. Catalog text is
+//! escaped for Markdown (in rustdoc and the pages) by [`escape`].
+//!
+//! The outputs for readers and other clients, which only the `errcat` command writes, are
+//! behind the `docs` feature: `markdown` (the pages), `openapi` and `typescript`, the last two
+//! written with the small JSON writer `json`.
 
 mod code_index;
 mod columns;
+pub mod escape;
 mod failure;
 mod integrations;
+#[cfg(feature = "docs")]
 pub mod json;
+#[cfg(feature = "docs")]
 pub mod markdown;
 mod minors;
 mod name_index;
+#[cfg(feature = "docs")]
 pub mod openapi;
 pub mod rust;
 mod rustdoc;
 mod sections;
 pub(crate) mod support;
 mod tokens;
+#[cfg(feature = "docs")]
 pub mod typescript;
 mod wire;
 mod wire_serde;

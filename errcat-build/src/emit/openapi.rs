@@ -117,7 +117,7 @@ pub fn document(catalogs: &[Catalog]) -> Json {
         description.push_str(&format!(
             "\n- `{}`: {}",
             c.module,
-            super::markdown::escape(&c.title)
+            super::escape::escape(&c.title)
         ));
     }
     let mut schemas = Vec::new();
@@ -194,7 +194,7 @@ fn code_schema(c: &Catalog) -> Json {
                 "The codes of {}. A client should keep a code it does not know (from a newer \
                  version of the API) rather than reject the body, as the Rust and TypeScript \
                  readers do.",
-                super::markdown::escape(&c.title)
+                super::escape::escape(&c.title)
             )),
         ),
         ("type", Json::str(kind)),
@@ -223,7 +223,7 @@ fn name_schema(c: &Catalog) -> Json {
             "description",
             Json::Str(format!(
                 "The documented names of the codes of {}.",
-                super::markdown::escape(&c.title)
+                super::escape::escape(&c.title)
             )),
         ),
         ("type", Json::str("string")),
@@ -311,7 +311,7 @@ fn field_schema(c: &Catalog, source: &WireSource) -> (Json, bool) {
             let mut description = column
                 .description
                 .as_deref()
-                .map(super::markdown::escape_prose)
+                .map(super::escape::escape_prose)
                 .unwrap_or_else(|| format!("The `{}` column.", column.name));
             if column.default.is_none() {
                 description.push_str(" Absent where the code has no value.");
@@ -369,7 +369,7 @@ fn body_schema(c: &Catalog) -> Json {
     let description = format!(
         "An error body of {}, as the API sends it: `{}`. Fields a body has beyond these are \
          ignored by the Rust and TypeScript readers.",
-        super::markdown::escape(&c.title),
+        super::escape::escape(&c.title),
         c.wire.sketch(&c.columns)
     );
     match &c.wire.envelope {
@@ -449,7 +449,7 @@ fn problem_schema(c: &Catalog) -> Json {
             Json::Str(format!(
                 "An error of {} as an RFC 9457 problem document (`application/problem+json`), \
                  as the Rust side renders it with `Problem`.",
-                super::markdown::escape(&c.title)
+                super::escape::escape(&c.title)
             )),
         ),
         ("type", Json::str("object")),
@@ -557,12 +557,12 @@ fn example(e: &Entry, value: Json) -> Json {
     let mut pairs = vec![("summary", Json::Str(e.label()))];
     let mut description = Vec::new();
     if let Some(d) = &e.description {
-        description.push(super::markdown::escape_prose(d));
+        description.push(super::escape::escape_prose(d));
     }
     if let Some(why) = &e.deprecated {
         description.push(format!(
             "Deprecated: {}",
-            super::markdown::escape_prose(why)
+            super::escape::escape_prose(why)
         ));
     }
     if !description.is_empty() {
@@ -581,7 +581,7 @@ fn response(c: &Catalog, status: u16) -> Json {
         "An error of {} sent with HTTP {status}{reason}: one of {} code{}. The body is the \
          catalog's own (`application/json`), or an RFC 9457 problem document \
          (`application/problem+json`) where the service answers with one.",
-        super::markdown::escape(&c.title),
+        super::escape::escape(&c.title),
         entries.len(),
         if entries.len() == 1 { "" } else { "s" },
     );

@@ -173,7 +173,7 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
 
     let enum_doc = doc(&format!(
         "The error codes of {}, one variant per documented code.",
-        super::markdown::escape(&catalog.title)
+        super::escape::escape(&catalog.title)
     ));
     let lookup = super::code_index::from_code(&codes, &by_code);
     let columns = super::columns::columns(catalog, &entries);

@@ -4,7 +4,7 @@
 use crate::model::{Catalog, Entry, Value};
 
 pub(super) fn module_doc(catalog: &Catalog) -> String {
-    use super::markdown::{code_span, escape, escape_prose, source};
+    use super::escape::{code_span, escape, escape_prose, source};
     let mut s = format!(
         "{}\n\nSource: {}\n",
         escape_prose(&catalog.title),
@@ -59,7 +59,7 @@ pub(super) fn module_doc(catalog: &Catalog) -> String {
 }
 
 pub(super) fn variant_doc(catalog: &Catalog, e: &Entry) -> String {
-    use super::markdown::{code_span, escape, escape_prose};
+    use super::escape::{code_span, escape, escape_prose};
     let mut s = format!(
         "{} `{}`, HTTP {}: {}\n",
         code_span(&e.code.to_string()),

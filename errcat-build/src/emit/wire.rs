@@ -268,7 +268,7 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
          value as it was received, so that it serializes back to the same JSON; a code the \
          catalog does not list is kept as [`Code::Unknown`], not rejected, and \
          [`Body::failure`] reads the values back.{serde_doc}",
-        title = super::markdown::escape(&catalog.title)
+        title = super::escape::escape(&catalog.title)
     ));
 
     let serde = on.serde.then(|| super::wire_serde::items(catalog, &values));
