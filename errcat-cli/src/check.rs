@@ -5,8 +5,6 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::ExitCode;
 
-use errcat_build::Catalog;
-
 use crate::compat::{self, Published};
 use crate::lock;
 use crate::output::{Finding, Format, Place, Report};
@@ -33,7 +31,7 @@ pub fn run(dir: &Path, against: Option<&str>, format: Format) -> ExitCode {
             return report.print(format);
         }
     };
-    report.summary = catalogs.iter().map(summary).collect();
+    report.summary = crate::summary::check_lines(&catalogs);
     let now: Vec<Published> = catalogs.iter().map(|c| Published::of(c, None)).collect();
 
     check_lock(dir, &now, &mut report);
@@ -158,17 +156,4 @@ pub fn lock_command(dir: &Path) -> String {
     } else {
         format!("errcat lock {}", dir.display())
     }
-}
-
-fn summary(c: &Catalog) -> String {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
-        "{}: {}, {}, {} ({})",
-        c.module,
-        plural(c.entry_count(), "code", "codes"),
-        plural(c.minor_count(), "minor code", "minor codes"),
-        plural(c.sections.len(), "section", "sections"),
-        c.file.display()
-    )
 }

@@ -277,14 +277,19 @@ fn check_report(dir: &Path, out: &Path) -> Report {
     report
 }
 
-/// The command (`docs`, ...) that writes the files for these directories: the `cargo run`
-/// form when this binary was started by `cargo run`.
-fn regenerate_command(command: &str, dir: &Path, out: &Path, default_out: &str) -> String {
-    let mut cmd = if std::env::var("CARGO_PKG_NAME").is_ok_and(|p| p == env!("CARGO_PKG_NAME")) {
-        format!("cargo run -p errcat-cli -- {command}")
+/// How to start this command again: the `cargo run` form when this binary was started by
+/// `cargo run`.
+pub(crate) fn command_prefix() -> &'static str {
+    if std::env::var("CARGO_PKG_NAME").is_ok_and(|p| p == env!("CARGO_PKG_NAME")) {
+        "cargo run -p errcat-cli --"
     } else {
-        format!("errcat {command}")
-    };
+        "errcat"
+    }
+}
+
+/// The command (`docs`, ...) that writes the files for these directories.
+fn regenerate_command(command: &str, dir: &Path, out: &Path, default_out: &str) -> String {
+    let mut cmd = format!("{} {command}", command_prefix());
     if dir != Path::new(DEFAULT_DIR) {
         cmd.push(' ');
         cmd.push_str(&shell_word(dir));
@@ -296,7 +301,7 @@ fn regenerate_command(command: &str, dir: &Path, out: &Path, default_out: &str) 
     cmd
 }
 
-fn shell_word(path: &Path) -> String {
+pub(crate) fn shell_word(path: &Path) -> String {
     let s = path.display().to_string();
     let plain = !s.is_empty()
         && s.chars()
@@ -350,7 +355,7 @@ fn extra_pages(
 /// A unified-style diff of the first change between the committed page (`have`) and the
 /// generated one (`want`): the first run of differing lines, with a little context, cut to a
 /// few lines per side.
-fn diff(path: &Path, have: &str, want: &str) -> String {
+pub(crate) fn diff(path: &Path, have: &str, want: &str) -> String {
     let old: Vec<&str> = have.lines().collect();
     let new: Vec<&str> = want.lines().collect();
     let mut s = String::new();

@@ -1,25 +1,27 @@
 //! `errcat`: the command-line face of errcat-build. It checks catalogs, writes (or checks) their
-//! Markdown docs, OpenAPI document and TypeScript modules, and explains a code; every rule of
-//! the format and every rendering lives in the library. The compatibility of a catalog with what it published before (the lock file, a git
-//! revision) is checked here, on the library's validated catalogs, so that build scripts do not
-//! pay for it.
+//! Markdown docs, OpenAPI document and TypeScript modules and their generated Rust, and
+//! explains a code; every rule of the format and every rendering lives in the library. The
+//! compatibility of a catalog with what it published before (the lock file, a git revision) is
+//! checked here, on the library's validated catalogs, so that build scripts do not pay for it.
 
 mod check;
 mod compat;
 mod docs;
 mod explain;
+mod generate;
 mod lock;
 mod next;
 mod openapi;
 mod output;
 mod revision;
+mod summary;
 mod typescript;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
-use errcat_build::Catalog;
+use errcat_build::{Catalog, Integrations};
 
 /// Where the bundled catalogs live, relative to the repository root.
 const DEFAULT_DIR: &str = "catalogs";
@@ -40,8 +42,8 @@ struct Cli {
 
 #[derive(Debug, PartialEq, Subcommand)]
 enum Command {
-    /// Validate the catalogs and print every problem, or one line per catalog; compare them
-    /// with the lock file (`errcat.lock` in the directory) if there is one.
+    /// Validate the catalogs and print every problem, or what each catalog generates; compare
+    /// them with the lock file (`errcat.lock` in the directory) if there is one.
     ///
     /// Every problem of every file is printed in one run. A file whose shape cannot be read (a
     /// required field missing, a key repeated, a list where a mapping belongs) is checked no
@@ -119,6 +121,28 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Write the Rust a build script would generate, for a crate that commits it (with
+    /// --check, only compare).
+    Generate {
+        /// The catalogs directory.
+        #[arg(default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// The file to write, such as src/errors.rs.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Write nothing; fail, with a diff, if the file is out of date.
+        #[arg(long)]
+        check: bool,
+        /// Generate serde support, as `Config::serde(true)` in a build script.
+        #[arg(long)]
+        serde: bool,
+        /// Generate `http::StatusCode`s, as `Config::http(true)`.
+        #[arg(long)]
+        http: bool,
+        /// Generate axum responses (and serde and http), as `Config::axum(true)`.
+        #[arg(long)]
+        axum: bool,
+    },
     /// Everything the catalogs say about a code or a name.
     Explain {
         /// A code (`20117`) or a documented name or alias (`INSUFFICIENT_BALANCE`).
@@ -173,6 +197,15 @@ fn main() -> ExitCode {
         } => docs::run(&dir, &out, check, format),
         Command::Openapi { dir, out, check } => openapi::run(&dir, &out, check),
         Command::Typescript { dir, out, check } => typescript::run(&dir, &out, check),
+    },
+        Command::Generate {
+            dir,
+            out,
+            check,
+            serde,
+            http,
+            axum,
+        } => generate::run(&dir, &out, check, Integrations { serde, http, axum }),
         Command::Explain {
             query,
             catalog,
@@ -256,6 +289,21 @@ mod tests {
                 dir: PathBuf::from("cats"),
                 out: PathBuf::from("web"),
                 check: false
+            })
+        );
+    }
+
+    #[test]
+    fn generate_takes_a_directory_a_file_and_check() {
+        assert_eq!(
+            parse(&["generate", "--out", "src/errors.rs", "cats", "--check"]),
+            Ok(Command::Generate {
+                dir: PathBuf::from("cats"),
+                out: PathBuf::from("src/errors.rs"),
+                check: true,
+                serde: false,
+                http: false,
+                axum: false,
             })
         );
     }
@@ -380,6 +428,7 @@ mod tests {
         );
         assert!(parse(&["check", "a", "b"]).unwrap_err().contains("'b'"));
         assert!(parse(&["explain"]).unwrap_err().contains("CODE"));
+        assert!(parse(&["generate"]).unwrap_err().contains("--out"));
         let typo = parse(&["explian"]).unwrap_err();
         assert!(
             typo.contains("explian") && typo.contains("explain"),

@@ -1,5 +1,5 @@
 //! The `errcat` binary, run as a user runs it: exit statuses and output of `check`, `docs`
-//! (with the drift check CI relies on) and `explain`.
+//! and `generate` (with the drift checks CI relies on) and `explain`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -143,7 +143,7 @@ sections:
 ";
 
 #[test]
-fn check_prints_one_line_per_catalog() {
+fn check_prints_each_catalog_and_what_it_generates() {
     let tmp = TempDir::new("check-good");
     tmp.write("cats/tiny.yaml", TINY);
     tmp.write(
@@ -155,18 +155,109 @@ fn check_prints_one_line_per_catalog() {
     );
     let run = errcat(tmp.path(), &["check", "cats"]);
     assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(run.stderr, "", "{run:?}");
     let file = |stem: &str| Path::new("cats").join(format!("{stem}.yaml"));
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "{run:?}");
     assert_eq!(
-        run.stdout,
+        lines[0],
         format!(
-            "other: 2 codes, 2 minor codes, 2 sections ({})\n\
-             tiny: 3 codes, 2 minor codes, 2 sections ({})\n",
-            file("other").display(),
+            "other: 2 codes, 2 minor codes, 2 sections ({})",
+            file("other").display()
+        )
+    );
+    assert_eq!(
+        lines[2],
+        format!(
+            "tiny: 3 codes, 2 minor codes, 2 sections ({})",
             file("tiny").display()
-        ),
+        )
+    );
+    // What each module holds, read from the generated code: the code enum, and the one
+    // minor-code enum in `minor::`.
+    for (line, module) in [(lines[1], "other"), (lines[3], "tiny")] {
+        assert!(line.starts_with(&format!("  mod {module}: ")), "{run:?}");
+        assert!(line.contains(" Error,"), "{run:?}");
+        assert!(line.ends_with(", 1 type in minor::"), "{run:?}");
+    }
+    assert!(lines[4].starts_with("generated: 2 modules, "), "{run:?}");
+    assert!(lines[4].contains(" KiB of Rust"), "{run:?}");
+}
+
+#[test]
+fn generate_writes_what_the_build_script_writes_and_check_catches_drift() {
+    let tmp = TempDir::new("generate");
+    let catalog = tmp.write("cats/tiny.yaml", TINY);
+    let run = errcat(tmp.path(), &["generate", "cats", "--out", "src/errors.rs"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.starts_with("wrote "), "{run:?}");
+    let written = std::fs::read_to_string(tmp.path().join("src/errors.rs")).unwrap();
+    // The build script's function, byte for byte.
+    let want = errcat_build::Config::new()
+        .generate(tmp.path().join("cats"))
+        .unwrap();
+    assert_eq!(written, want);
+    assert!(written.contains("pub mod tiny {"));
+
+    let run = errcat(
+        tmp.path(),
+        &["generate", "cats", "--out", "src/errors.rs", "--check"],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert!(run.stdout.contains("up to date"), "{run:?}");
+
+    replace_in(&catalog, "message: Not found.", "message: Nothing here.");
+    let run = errcat(
+        tmp.path(),
+        &["generate", "cats", "--out", "src/errors.rs", "--check"],
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    let out = Path::new("src").join("errors.rs");
+    assert!(
+        run.stderr.contains(&format!("stale: {}\n", out.display())),
         "{run:?}"
     );
-    assert_eq!(run.stderr, "", "{run:?}");
+    assert!(run.stderr.contains("Not found."), "{run:?}");
+    assert!(run.stderr.contains("Nothing here."), "{run:?}");
+    assert!(
+        run.stderr
+            .contains(&format!("errcat generate cats --out {}", out.display())),
+        "{run:?}"
+    );
+    // A check writes nothing.
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("src/errors.rs")).unwrap(),
+        written
+    );
+    let run = errcat(tmp.path(), &["generate", "cats", "--out", "src/errors.rs"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let run = errcat(
+        tmp.path(),
+        &["generate", "cats", "--out", "src/errors.rs", "--check"],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+
+    let run = errcat(
+        tmp.path(),
+        &["generate", "cats", "--out", "missing.rs", "--check"],
+    );
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(run.stderr.contains("missing: missing.rs"), "{run:?}");
+}
+
+#[test]
+fn the_committed_example_matches_its_catalogs() {
+    let run = errcat(
+        &repo(),
+        &[
+            "generate",
+            "examples/committed/catalogs",
+            "--out",
+            "examples/committed/src/errors.rs",
+            "--check",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
 }
 
 #[test]
