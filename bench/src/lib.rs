@@ -8,7 +8,11 @@
 //! - `benches/lookup.rs`: run-time benchmarks (`cargo bench -p errcat-bench`).
 //! - `tests/alloc.rs`: proves that lookups and `Display` allocate nothing.
 //! - `src/bin/scale.rs`: generator and compile times at scale (`bench/scale`).
+//! - `src/bin/e2e.rs`: what a crate pays end to end, clean builds with every dependency
+//!   (`bench/e2e`).
+//! - [`cpu`]: CPU time of child processes, for both.
 
+pub mod cpu;
 pub mod synth;
 
 /// Codes in the synthetic catalog of [`generated`].

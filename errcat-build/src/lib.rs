@@ -19,7 +19,11 @@
 //! The pipeline runs one way: parsing reads each YAML file into a raw document,
 //! validation turns it into a [`Catalog`] (reporting every problem with its file, line and
 //! entry), and the emitters render the catalogs as Rust (and Markdown). The catalog format is
-//! described in `docs/catalog-format.md`.
+//! described in [`catalog_format`].
+//!
+//! Features: `format` (default) formats the generated Rust with prettyplease; `docs` adds the
+//! Markdown pages (`generate_markdown`), which the `errcat` command writes and build scripts
+//! do not need.
 
 // The crate's doc example is a whole build script, whose `main` is the point.
 #![allow(clippy::needless_doctest_main)]
@@ -28,6 +32,8 @@
 
 mod diagnostic;
 pub mod emit;
+#[doc = include_str!("../catalog-format.md")]
+pub mod catalog_format {}
 pub mod ident;
 pub mod model;
 mod parse;

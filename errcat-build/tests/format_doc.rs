@@ -6,10 +6,9 @@ use std::path::Path;
 use errcat_build::model::{Code, Value};
 
 fn example() -> String {
-    let doc = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/catalog-format.md"),
-    )
-    .unwrap();
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog-format.md"))
+            .unwrap();
     let start = doc
         .find("```yaml\n")
         .expect("the format doc has a yaml example")

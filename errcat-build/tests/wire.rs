@@ -369,11 +369,8 @@ wire:
 
 #[test]
 fn the_format_documents_example_declares_a_wire_shape() {
-    let doc = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../docs/catalog-format.md"
-    ))
-    .unwrap();
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalog-format.md")).unwrap();
     let start = doc.find("```yaml\n").unwrap() + "```yaml\n".len();
     let end = start + doc[start..].find("```").unwrap();
     let c = load_str(Path::new("docs/shop.yaml"), &doc[start..end]).unwrap();

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
+use errcat_bench::cpu::children_cpu;
 use errcat_bench::synth::Spec;
 
 const DEFAULT_SIZES: [usize; 4] = [100, 1_000, 10_000, 50_000];
@@ -319,18 +320,6 @@ impl Timing {
             },
         }
     }
-}
-
-/// User + system time of this process's finished children (and theirs), from
-/// `/proc/self/stat`; `None` where there is no such file.
-fn children_cpu() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name, which is in parentheses and may hold spaces.
-    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-    // cutime and cstime are fields 16 and 17 of the line, 14 and 15 after the name.
-    let ticks: u64 = fields.get(13)?.parse::<u64>().ok()? + fields.get(14)?.parse::<u64>().ok()?;
-    // Clock ticks are 1/100 s on Linux (USER_HZ).
-    Some(Duration::from_millis(ticks * 10))
 }
 
 fn ms(d: Duration) -> String {
