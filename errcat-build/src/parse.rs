@@ -1031,7 +1031,8 @@ fn end_of(text: &str) -> Location {
     end
 }
 
-/// Splits serde_yaml's `path: message` into its parts; a message without a path is whole.
+/// Splits a deserialization error's `path: message` into its parts; a message without a path
+/// is whole.
 fn split_path(text: &str) -> (Option<&str>, &str) {
     if let Some((path, message)) = text.split_once(": ") {
         let is_path = !path.is_empty()

@@ -495,7 +495,7 @@ fn run_all(o: &Options) -> Result<(), String> {
 
     if o.timings {
         println!();
-        for c in [&gen_small, &gen_serde, &alt_small, &committed] {
+        for c in [&gen_small, &gen_serde] {
             eprintln!("timings: {}", c.dir.display());
             println!("{}", where_it_goes(c)?);
         }

@@ -11,7 +11,7 @@
 use super::libyaml::{Event, Parser, SyntaxError};
 use crate::diagnostic::Location;
 
-/// Nesting limit of the document, the same as serde_yaml's own. A catalog needs six levels.
+/// Nesting limit of the document, the one serde_yaml had. A catalog needs six levels.
 pub(crate) const MAX_DEPTH: usize = 128;
 
 /// One node of the document.
