@@ -100,13 +100,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn regenerate_command_names_the_directories() {
-        let cmd = regenerate_command(Path::new("my cats"), Path::new("src/errors.rs"));
+    fn regenerate_command_names_the_directories_and_integrations() {
+        let none = Integrations::default();
+        let cmd = regenerate_command(Path::new("my cats"), Path::new("src/errors.rs"), none);
         assert!(
             cmd.ends_with("generate 'my cats' --out src/errors.rs"),
             "{cmd}"
         );
-        let cmd = regenerate_command(Path::new(DEFAULT_DIR), Path::new("e.rs"));
+        let cmd = regenerate_command(Path::new(DEFAULT_DIR), Path::new("e.rs"), none);
         assert!(cmd.ends_with(" generate --out e.rs"), "{cmd}");
+        let serde = Integrations {
+            serde: true,
+            ..none
+        };
+        let cmd = regenerate_command(Path::new(DEFAULT_DIR), Path::new("e.rs"), serde);
+        assert!(cmd.ends_with(" generate --out e.rs --serde"), "{cmd}");
+        let axum = Integrations {
+            serde: true,
+            http: true,
+            axum: true,
+        };
+        let cmd = regenerate_command(Path::new(DEFAULT_DIR), Path::new("e.rs"), axum);
+        assert!(cmd.ends_with(" generate --out e.rs --axum"), "{cmd}");
     }
 }

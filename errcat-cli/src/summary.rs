@@ -82,15 +82,19 @@ pub fn module_line(module: &str, types: &[String]) -> String {
     format!("mod {module}: {}", parts.join(", "))
 }
 
-/// `5 modules, 34 types (4 shared), 612 KiB of Rust`
+/// `5 modules, 34 types, 612 KiB of Rust`, with the number of types outside the catalog
+/// modules if there are any.
 pub fn totals(items: &Items, bytes: usize) -> String {
     let types: usize =
         items.shared.len() + items.modules.iter().map(|(_, t)| t.len()).sum::<usize>();
+    let shared = match items.shared.len() {
+        0 => String::new(),
+        n => format!(" ({n} shared)"),
+    };
     format!(
-        "{} module{}, {types} types ({} shared), {} KiB of Rust",
+        "{} module{}, {types} types{shared}, {} KiB of Rust",
         items.modules.len(),
         if items.modules.len() == 1 { "" } else { "s" },
-        items.shared.len(),
         bytes.div_ceil(1024)
     )
 }

@@ -193,11 +193,22 @@ fn generate_writes_what_the_build_script_writes_and_check_catches_drift() {
     assert!(run.stdout.starts_with("wrote "), "{run:?}");
     let written = std::fs::read_to_string(tmp.path().join("src/errors.rs")).unwrap();
     // The build script's function, byte for byte.
-    let want = errcat_build::Config::new()
-        .generate(tmp.path().join("cats"))
-        .unwrap();
+    let catalogs = errcat_build::load_dir(&tmp.path().join("cats")).unwrap();
+    let want = errcat_build::Config::new().generate(&catalogs);
     assert_eq!(written, want);
     assert!(written.contains("pub mod tiny {"));
+    // The integrations a build script turns on in `Config`, as flags.
+    let run = errcat(
+        tmp.path(),
+        &["generate", "cats", "--out", "serde.rs", "--serde"],
+    );
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let with_serde = std::fs::read_to_string(tmp.path().join("serde.rs")).unwrap();
+    assert_eq!(
+        with_serde,
+        errcat_build::Config::new().serde(true).generate(&catalogs)
+    );
+    assert_ne!(with_serde, written);
 
     let run = errcat(
         tmp.path(),
