@@ -555,9 +555,9 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
     }
     let (root, nodes) = match tree::read(text) {
         Read::Syntax(err) => {
-            return Err(vec![syntax_at_cause(file, text, &err).unwrap_or_else(|| {
-                yaml_diagnostic(file, text, None, &syntax_error(&err))
-            })]);
+            return Err(vec![syntax_at_cause(file, text, &err).unwrap_or_else(
+                || yaml_diagnostic(file, text, None, &syntax_error(&err)),
+            )]);
         }
         Read::TooDeep(at) => {
             return Err(vec![

@@ -84,7 +84,7 @@ fn every_catalog_of_the_repository_is_valid() {
 #[test]
 fn every_fixture_catalog_is_valid() {
     let validator = validator();
-    let fixtures = root().join("errcat-build/tests/fixtures");
+    let fixtures = crate_dir().join("tests/fixtures");
     let mut checked = 0;
     for case in std::fs::read_dir(&fixtures).unwrap() {
         let dir = case.unwrap().path().join("catalogs");

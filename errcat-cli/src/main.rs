@@ -197,7 +197,6 @@ fn main() -> ExitCode {
         } => docs::run(&dir, &out, check, format),
         Command::Openapi { dir, out, check } => openapi::run(&dir, &out, check),
         Command::Typescript { dir, out, check } => typescript::run(&dir, &out, check),
-    },
         Command::Generate {
             dir,
             out,

@@ -413,7 +413,6 @@ fn note(s: &mut String, text: &str) {
     );
 }
 
-
 /// `1 catalog`, `2 catalogs`.
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -560,10 +560,7 @@ fn example(e: &Entry, value: Json) -> Json {
         description.push(super::escape::escape_prose(d));
     }
     if let Some(why) = &e.deprecated {
-        description.push(format!(
-            "Deprecated: {}",
-            super::escape::escape_prose(why)
-        ));
+        description.push(format!("Deprecated: {}", super::escape::escape_prose(why)));
     }
     if !description.is_empty() {
         pairs.push(("description", Json::Str(description.join("\n\n"))));

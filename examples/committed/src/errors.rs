@@ -844,13 +844,12 @@ pub mod payments {
     impl ::errcat::AsProblem for Failure {
         fn problem_fields(&self) -> ::errcat::ProblemFields<'_> {
             let body = self.body();
+            let extensions = problem_extensions(&body);
             ::errcat::ProblemFields {
                 status: body.status,
-                detail: ::std::borrow::Cow::Owned(
-                    ::std::string::ToString::to_string(&self.message()),
-                ),
+                detail: body.message,
                 code: ::errcat::ErrorCode::code(self.error),
-                extensions: problem_extensions(&body),
+                extensions,
             }
         }
     }
