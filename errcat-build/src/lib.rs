@@ -51,7 +51,7 @@ pub const GENERATED_HEADER: &str =
 
 /// The JSON Schema of the catalog format (`schema/catalog.schema.json`), for editors with YAML
 /// language support; `errcat schema` prints it.
-pub const JSON_SCHEMA: &str = include_str!("../../schema/catalog.schema.json");
+pub const JSON_SCHEMA: &str = include_str!("../catalog.schema.json");
 
 /// Settings for a generator run; [`Config::compile`] is the build-script entry point.
 #[derive(Clone, Debug)]
