@@ -858,12 +858,18 @@ pub mod payments {
     /// [`Failure`].
     pub mod values {
         /// The values of [`Error::AmountTooSmall`](super::Error::AmountTooSmall) (`1001` `AMOUNT_TOO_SMALL`): The amount must be at least {minimum}.
-        #[derive(Clone, Debug, PartialEq)]
         pub struct AmountTooSmall {
             /// `{minimum}` Example: 0.50.
             pub minimum: ::std::borrow::Cow<'static, str>,
         }
+        impl ::core::fmt::Debug for AmountTooSmall {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("AmountTooSmall").field("minimum", &self.minimum).finish()
+            }
+        }
         impl ::core::convert::From<AmountTooSmall> for super::Failure {
+            #[inline]
             fn from(values: AmountTooSmall) -> Self {
                 let mut failure = super::Failure::bare(super::Error::AmountTooSmall);
                 failure.values[0] = ::errcat::Value::Str(values.minimum);
