@@ -63,7 +63,10 @@ fn basic_fixture_typescript_matches_expected_output() {
         .iter()
         .map(|(name, _)| name.display().to_string())
         .collect();
-    assert_eq!(names, ["messenger_subset.ts", "names.ts", "shop.ts"]);
+    assert_eq!(
+        names,
+        ["messenger_subset.ts", "names.ts", "shop.ts", "socket.ts"]
+    );
     let dir = fixture("basic").join("expected_typescript");
     for (name, text) in &modules {
         compare(&dir.join(name), text);

@@ -68,7 +68,7 @@ fn the_format_documents_example_loads_and_generates() {
 fn rerun_if_changed_names_the_directory_and_each_catalog_only() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic/catalogs");
     let lines = errcat_build::rerun_if_changed(&dir).unwrap();
-    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert_eq!(lines.len(), 5, "{lines:?}");
     assert_eq!(
         lines[0],
         format!("cargo:rerun-if-changed={}", dir.display())
@@ -76,4 +76,5 @@ fn rerun_if_changed_names_the_directory_and_each_catalog_only() {
     assert!(lines[1].ends_with("messenger_subset.yaml"));
     assert!(lines[2].ends_with("names.yaml"));
     assert!(lines[3].ends_with("shop.yaml"));
+    assert!(lines[4].ends_with("socket.yaml"));
 }

@@ -171,7 +171,6 @@ fn the_rust_generator_refuses_what_it_does_not_generate_yet() {
             "google_rpc.yaml: the Rust generator does not support a wire shape that identifies the error by name (no `from: code`) yet",
             "google_rpc.yaml: the Rust generator does not support the raw wire field `details` yet",
             "payments.yaml: the Rust generator does not support string minor codes yet",
-            "sqlstate.yaml: the Rust generator does not support a catalog without HTTP statuses yet",
         ]
     );
     assert!(!out.join("errcat.rs").exists(), "nothing is written");

@@ -58,8 +58,6 @@ pub trait ErrorCode:
     fn template(self) -> &'static [Piece];
     /// The names of the message's placeholders, in declaration order.
     fn placeholders(self) -> &'static [&'static str];
-    /// The HTTP status the error is returned with.
-    fn http_status(self) -> u16;
     /// The UPPER_SNAKE name of the code's section.
     fn section_name(self) -> &'static str;
     /// The title of the code's section.
@@ -68,6 +66,14 @@ pub trait ErrorCode:
     fn is_deprecated(self) -> bool;
     /// The code with this documented name or alias.
     fn from_name(name: &str) -> Option<Self>;
+}
+
+/// The code enum of a catalog with HTTP statuses: every catalog but those of protocols without
+/// them (a database driver, a socket protocol), whose code enums implement [`ErrorCode`] alone,
+/// so that asking one for a status does not compile.
+pub trait HttpStatus: ErrorCode {
+    /// The HTTP status the error is returned with.
+    fn http_status(self) -> u16;
 }
 
 /// An error of a catalog with the values it carries (each catalog module's `Failure`): what a

@@ -6,7 +6,8 @@
 //! Everything else lives here, written and tested once:
 //!
 //! - [`ErrorCode`] and [`Raised`], the traits every generated code enum and owned error
-//!   implement, for code that is generic over catalogs;
+//!   implement, for code that is generic over catalogs, and [`HttpStatus`], which the code
+//!   enums of catalogs with HTTP statuses implement too;
 //! - [`Value`], the values an error carries, and [`Piece`] / [`Filled`], messages with their
 //!   placeholders filled in without allocating;
 //! - [`UnknownCode`] and [`UnknownName`], the errors of the lookups, and [`UnknownValue`],
@@ -33,7 +34,7 @@ pub mod status;
 #[cfg(feature = "serde")]
 pub mod wire;
 
-pub use catalog::{CodeRef, ErrorCode, Raised, UnknownCode, UnknownName, UnknownValue};
+pub use catalog::{CodeRef, ErrorCode, HttpStatus, Raised, UnknownCode, UnknownName, UnknownValue};
 pub use problem::{AsProblem, Problem, ProblemFields};
 pub use template::{Filled, Piece, match_template, read_values};
 pub use value::{Value, ValueKind};

@@ -191,6 +191,49 @@ pub(super) fn items(
             )
     ));
     let integrations = integration_items(on);
+    // The status and the problem document (an HTTP answer) of a catalog with HTTP statuses.
+    let status_items = catalog.status.is_some().then(|| {
+        quote! {
+            impl Failure {
+                /// The HTTP status the error is returned with.
+                #[inline]
+                pub const fn http_status(&self) -> u16 {
+                    self.error.http_status()
+                }
+            }
+
+            /// The extension members of the problem document of a body: the minor code and the
+            /// run-time parameters.
+            fn problem_extensions(#body_param: &Body) -> ::std::vec::Vec<(&'static str, ::errcat::Value)> {
+                ::std::vec![#(#extensions),*]
+            }
+
+            impl ::errcat::AsProblem for Body {
+                fn problem_fields(&self) -> ::errcat::ProblemFields<'_> {
+                    ::errcat::ProblemFields {
+                        status: self.status,
+                        detail: ::std::borrow::Cow::Borrowed(&self.message),
+                        code: self.code.code_ref(),
+                        extensions: problem_extensions(self),
+                    }
+                }
+            }
+
+            impl ::errcat::AsProblem for Failure {
+                fn problem_fields(&self) -> ::errcat::ProblemFields<'_> {
+                    // The body's message is the filled one: rendered once, moved here.
+                    let body = self.body();
+                    let extensions = problem_extensions(&body);
+                    ::errcat::ProblemFields {
+                        status: body.status,
+                        detail: body.message,
+                        code: ::errcat::ErrorCode::code(self.error),
+                        extensions,
+                    }
+                }
+            }
+        }
+    });
 
     quote! {
         #failure_doc
@@ -260,12 +303,6 @@ pub(super) fn items(
             #[inline]
             pub fn message(&self) -> ::errcat::Filled<'_> {
                 ::errcat::Filled::new(self.error.template(), &self.values)
-            }
-
-            /// The HTTP status the error is returned with.
-            #[inline]
-            pub const fn http_status(&self) -> u16 {
-                self.error.http_status()
             }
 
             /// The minor code, if the error carries one.
@@ -344,36 +381,7 @@ pub(super) fn items(
             }
         }
 
-        /// The extension members of the problem document of a body: the minor code and the
-        /// run-time parameters.
-        fn problem_extensions(#body_param: &Body) -> ::std::vec::Vec<(&'static str, ::errcat::Value)> {
-            ::std::vec![#(#extensions),*]
-        }
-
-        impl ::errcat::AsProblem for Body {
-            fn problem_fields(&self) -> ::errcat::ProblemFields<'_> {
-                ::errcat::ProblemFields {
-                    status: self.status,
-                    detail: ::std::borrow::Cow::Borrowed(&self.message),
-                    code: self.code.code_ref(),
-                    extensions: problem_extensions(self),
-                }
-            }
-        }
-
-        impl ::errcat::AsProblem for Failure {
-            fn problem_fields(&self) -> ::errcat::ProblemFields<'_> {
-                // The body's message is the filled one: rendered once, moved here.
-                let body = self.body();
-                let extensions = problem_extensions(&body);
-                ::errcat::ProblemFields {
-                    status: body.status,
-                    detail: body.message,
-                    code: ::errcat::ErrorCode::code(self.error),
-                    extensions,
-                }
-            }
-        }
+        #status_items
 
         #integrations
 

@@ -47,3 +47,30 @@ pub struct Integrations {
     /// `IntoResponse` for `Failure` and `Body` (needs `serde` and `http` too).
     pub axum: bool,
 }
+
+impl Integrations {
+    /// The integrations `catalog`'s module gets: a catalog without HTTP statuses has no http or
+    /// axum items, whatever `Config` turns on for the others.
+    pub(crate) fn for_catalog(self, catalog: &crate::model::Catalog) -> Integrations {
+        match catalog.status {
+            Some(_) => self,
+            None => Integrations {
+                http: false,
+                axum: false,
+                ..self
+            },
+        }
+    }
+
+    /// The integrations any of `catalogs` uses.
+    pub(crate) fn used_by(self, catalogs: &[crate::model::Catalog]) -> Integrations {
+        catalogs
+            .iter()
+            .map(|c| self.for_catalog(c))
+            .fold(Integrations::default(), |a, b| Integrations {
+                serde: a.serde || b.serde,
+                http: a.http || b.http,
+                axum: a.axum || b.axum,
+            })
+    }
+}

@@ -21,8 +21,10 @@ use crate::model::{Catalog, Code, CodeKind, Entry, Segment};
 /// the private module that names the runtime's integrations once (so that a runtime built
 /// without the matching feature fails with one error, which names the feature).
 pub fn file(catalogs: &[Catalog], integrations: Integrations) -> TokenStream {
-    let modules = catalogs.iter().map(|c| module(c, integrations));
-    let uses = integrations_uses(integrations);
+    let modules = catalogs
+        .iter()
+        .map(|c| module(c, integrations.for_catalog(c)));
+    let uses = integrations_uses(integrations.used_by(catalogs));
     let integrations_module = (!uses.is_empty()).then(|| {
         quote! {
             /// The `errcat` runtime's integrations that this file uses, named once.
@@ -99,10 +101,7 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
     let description_table = entries
         .iter()
         .map(|(_, e)| short_option_str(e.description.as_deref()));
-    let status_table = entries
-        .iter()
-        // A catalog without statuses is refused before emitting (`emit::support`).
-        .map(|(_, e)| Literal::u16_unsuffixed(e.status.unwrap_or_default()));
+    let status = status_items(catalog, &entries, &n);
     let section_idents: Vec<Ident> = catalog
         .sections
         .iter()
@@ -245,7 +244,6 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
             static NAMES: [&str; #n] = [#(#name_table),*];
             static MESSAGES: [&str; #n] = [#(#message_table),*];
             static DESCRIPTIONS: [Option<&str>; #n] = [#(#description_table),*];
-            static STATUSES: [u16; #n] = [#(#status_table),*];
             static SECTIONS: [Section; #n] = [#(Section::#section_table),*];
             static REACTIONS: [Option<&str>; #n] = [#(#reaction_table),*];
             static DEPRECATIONS: [Option<&str>; #n] = [#(#deprecation_table),*];
@@ -310,12 +308,6 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
                 #[inline]
                 pub const fn description(self) -> ::core::option::Option<&'static str> {
                     DESCRIPTIONS[self as usize]
-                }
-
-                /// The HTTP status the error is returned with.
-                #[inline]
-                pub const fn http_status(self) -> u16 {
-                    STATUSES[self as usize]
                 }
 
                 /// The section of the catalog the code belongs to.
@@ -412,9 +404,6 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
                 fn placeholders(self) -> &'static [&'static str] {
                     Error::placeholders(self)
                 }
-                fn http_status(self) -> u16 {
-                    Error::http_status(self)
-                }
                 fn section_name(self) -> &'static str {
                     Error::section(self).name()
                 }
@@ -429,6 +418,8 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
                 }
             }
 
+            #status
+
             #try_from
 
             #column_types
@@ -440,6 +431,35 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
             #wire
 
             #failure
+        }
+    }
+}
+
+/// The statuses of a catalog with HTTP statuses: their table, `http_status()` and the
+/// runtime's `HttpStatus`. A catalog without them gets none of these, so that asking one of its
+/// codes for a status does not compile.
+fn status_items(catalog: &Catalog, entries: &[(usize, &Entry)], n: &Literal) -> TokenStream {
+    if catalog.status.is_none() {
+        return quote!();
+    }
+    let statuses = entries
+        .iter()
+        .map(|(_, e)| Literal::u16_unsuffixed(e.status.unwrap_or_default()));
+    quote! {
+        static STATUSES: [u16; #n] = [#(#statuses),*];
+
+        impl Error {
+            /// The HTTP status the error is returned with.
+            #[inline]
+            pub const fn http_status(self) -> u16 {
+                STATUSES[self as usize]
+            }
+        }
+
+        impl ::errcat::HttpStatus for Error {
+            fn http_status(self) -> u16 {
+                Error::http_status(self)
+            }
         }
     }
 }

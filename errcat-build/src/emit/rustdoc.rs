@@ -37,10 +37,16 @@ pub(super) fn module_doc(catalog: &Catalog) -> String {
         if let Some(d) = &section.description {
             s.push_str(&format!("\n{}\n", escape_prose(d)));
         }
-        s.push_str("\n| Code | Name | Status | Message |\n| ---: | --- | ---: | --- |\n");
+        match catalog.status {
+            Some(_) => {
+                s.push_str("\n| Code | Name | Status | Message |\n| ---: | --- | ---: | --- |\n")
+            }
+            None => s.push_str("\n| Code | Name | Message |\n| ---: | --- | --- |\n"),
+        }
         for e in &section.entries {
+            let status = e.status.map(|s| format!(" {s} |")).unwrap_or_default();
             s.push_str(&format!(
-                "| {} | [`{}`]({}::Error::{}){} | {} | {} |\n",
+                "| {} | [`{}`]({}::Error::{}){} |{status} {} |\n",
                 code_span(&e.code.to_string()),
                 e.name,
                 catalog.module,
@@ -50,7 +56,6 @@ pub(super) fn module_doc(catalog: &Catalog) -> String {
                 } else {
                     ""
                 },
-                e.status.unwrap_or_default(),
                 escape(&e.message.text(&e.placeholders))
             ));
         }
@@ -60,11 +65,11 @@ pub(super) fn module_doc(catalog: &Catalog) -> String {
 
 pub(super) fn variant_doc(catalog: &Catalog, e: &Entry) -> String {
     use super::escape::{code_span, escape, escape_prose};
+    let status = e.status.map(|s| format!(", HTTP {s}")).unwrap_or_default();
     let mut s = format!(
-        "{} `{}`, HTTP {}: {}\n",
+        "{} `{}`{status}: {}\n",
         code_span(&e.code.to_string()),
         e.name,
-        e.status.unwrap_or_default(),
         escape(&e.message.text(&e.placeholders))
     );
     if let Some(d) = &e.description {

@@ -1,8 +1,7 @@
 //! What of the format the Rust emitter generates. A catalog may use parts of the format that
 //! the model, the checks and the Markdown docs already cover but the Rust emitter does not
 //! generate yet; compiling such a catalog fails with these diagnostics rather than with Rust
-//! that says less than the catalog (a made-up HTTP status, a string for an enum, a dropped
-//! field).
+//! that says less than the catalog (a string for an enum, a dropped field).
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, CodeKind, WireSource};
@@ -10,9 +9,6 @@ use crate::model::{Catalog, CodeKind, WireSource};
 /// One diagnostic per part of `catalog` that the Rust emitter does not generate yet.
 pub(crate) fn unsupported(catalog: &Catalog) -> Vec<Diagnostic> {
     let mut parts = Vec::new();
-    if catalog.status.is_none() {
-        parts.push("a catalog without HTTP statuses".to_owned());
-    }
     if catalog.minor_code_kind == CodeKind::String && catalog.minor_count() > 0 {
         parts.push("string minor codes".to_owned());
     }

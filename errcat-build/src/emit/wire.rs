@@ -41,11 +41,12 @@ pub(super) fn base_type(kind: ColumnType) -> TokenStream {
     }
 }
 
-/// The values of `Body`, in the order of the wire's fields; `status` is always one of them.
+/// The values of `Body`, in the order of the wire's fields; `status` is one of them in a catalog
+/// with HTTP statuses, on the wire or not.
 pub(super) fn values(catalog: &Catalog) -> Vec<BodyValue> {
     let wire = &catalog.wire;
     let mut values = Vec::new();
-    if wire.field(&WireSource::Status).is_none() {
+    if wire.field(&WireSource::Status).is_none() && catalog.status.is_some() {
         values.push(BodyValue {
             source: WireSource::Status,
             field: ident("status"),

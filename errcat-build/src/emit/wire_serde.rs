@@ -69,7 +69,8 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
         }
         takes.push(quote!(#field,));
     }
-    if !status_on_wire {
+    let has_status = catalog.status.is_some();
+    if !status_on_wire && has_status {
         takes.insert(
             0,
             quote! {
@@ -118,6 +119,18 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
     } else {
         (quote!(mut body), quote!(body.status = status;))
     };
+    // A catalog without HTTP statuses has no response to read a body from.
+    let from_http = has_status.then(|| {
+        quote! {
+            #from_http_doc
+            pub fn from_http(status: u16, body: &[u8]) -> ::core::result::Result<Self, wire::BodyError> {
+                let #binding: Body = wire::serde_json::from_slice(body)
+                    .map_err(|e| wire::BodyError::new(NAME, ::core::option::Option::Some(status), e))?;
+                #keep_status
+                ::core::result::Result::Ok(body)
+            }
+        }
+    });
     let code_serde = code_serde(catalog.code_kind);
 
     quote! {
@@ -132,13 +145,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
                     .map_err(|e| wire::BodyError::new(NAME, ::core::option::Option::None, e))
             }
 
-            #from_http_doc
-            pub fn from_http(status: u16, body: &[u8]) -> ::core::result::Result<Self, wire::BodyError> {
-                let #binding: Body = wire::serde_json::from_slice(body)
-                    .map_err(|e| wire::BodyError::new(NAME, ::core::option::Option::Some(status), e))?;
-                #keep_status
-                ::core::result::Result::Ok(body)
-            }
+            #from_http
         }
 
         /// The body's fields, without the envelope.
