@@ -83,32 +83,51 @@ impl Catalog {
 
 /// The next free code of section `section`: the lowest integer code above the highest code of
 /// its entries that no entry of any section uses (retired or not) and no section reserves.
-/// `None` for string codes, for a section without entries and above `u32::MAX`.
+/// `None` for string codes, for a section without entries and above `u32::MAX`. What `errcat
+/// next` prints (which also skips the lock file's codes, [`next_free_code_skipping`]) and the
+/// duplicate-code and reserved-code hints propose.
 pub fn next_free_code(sections: &[Section], section: usize) -> Option<u32> {
-    let integer = |e: &Entry| match e.code {
-        Code::Integer(n) => Some(n),
-        Code::String(_) => None,
-    };
-    let highest = sections
-        .get(section)?
-        .entries
-        .iter()
-        .filter_map(integer)
-        .max()?;
-    let used: std::collections::BTreeSet<u32> = sections
+    next_free_code_skipping(sections, section, &[], &[])
+}
+
+/// [`next_free_code`], also skipping the codes `published` and the inclusive ranges
+/// `published_ranges` (what a lock file lists).
+pub fn next_free_code_skipping(
+    sections: &[Section],
+    section: usize,
+    published: &[u32],
+    published_ranges: &[(u32, u32)],
+) -> Option<u32> {
+    let section_codes = sections.get(section)?.entries.iter().map(|e| &e.code);
+    let used = sections
         .iter()
         .flat_map(|s| &s.entries)
-        .filter_map(integer)
-        .collect();
-    let ranges: Vec<(u32, u32)> = sections
+        .filter_map(|e| e.code.as_integer())
+        .chain(published.iter().copied());
+    let mut ranges = reserved_ranges(sections);
+    ranges.extend_from_slice(published_ranges);
+    next_code_above(section_codes, used, &ranges)
+}
+
+/// The integer ranges (inclusive) that the sections reserve; a single code is a range of one.
+pub fn reserved_ranges(sections: &[Section]) -> Vec<(u32, u32)> {
+    sections
         .iter()
         .flat_map(|s| &s.reserved)
-        .filter_map(|r| match (&r.first, &r.last) {
-            (Code::Integer(a), Code::Integer(b)) => Some((*a, *b)),
-            _ => None,
-        })
-        .collect();
-    free_code_above(highest, &used, &ranges)
+        .filter_map(|r| Some((r.first.as_integer()?, r.last.as_integer()?)))
+        .collect()
+}
+
+/// The rule of [`next_free_code`] over codes: the lowest integer code above the highest of
+/// `section_codes` that is not in `used` and in none of the inclusive `reserved` ranges.
+/// Validation calls it with the codes read so far (a catalog with problems has no model yet).
+pub fn next_code_above<'a>(
+    section_codes: impl Iterator<Item = &'a Code>,
+    used: impl Iterator<Item = u32>,
+    reserved: &[(u32, u32)],
+) -> Option<u32> {
+    let highest = section_codes.filter_map(Code::as_integer).max()?;
+    free_code_above(highest, &used.collect(), reserved)
 }
 
 /// The lowest code above `highest` that is not in `used` and in none of the inclusive

@@ -5,7 +5,6 @@
 //! entry of the catalog uses (retired or not), no section reserves, and the lock file (if the
 //! directory has one) does not list.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -134,29 +133,21 @@ fn read_lock(dir: &Path) -> Result<Vec<Published>, String> {
     }
 }
 
-/// The next free code of section `section` of `c`, also skipping what the lock file lists.
+/// The next free code of section `section` of `c`, also skipping what the lock file lists: the
+/// rule of the generator's hints ([`errcat_build::model::next_free_code`]), with the lock.
 pub fn next_code(c: &Catalog, section: usize, lock: Option<&Published>) -> Option<u32> {
-    let integer = |code: &Code| match code {
-        Code::Integer(n) => Some(*n),
-        Code::String(_) => None,
-    };
-    let highest = c.sections[section]
-        .entries
-        .iter()
-        .filter_map(|e| integer(&e.code))
-        .max()?;
-    let mut used: BTreeSet<u32> = c.entries().filter_map(|e| integer(&e.code)).collect();
-    let mut ranges: Vec<(u32, u32)> = c
-        .reservations()
-        .filter_map(|r| Some((integer(&r.first)?, integer(&r.last)?)))
-        .collect();
-    if let Some(lock) = lock {
-        used.extend(lock.entries.iter().filter_map(|e| integer(&e.code)));
-        ranges.extend(
+    let (published, ranges): (Vec<u32>, Vec<(u32, u32)>) = match lock {
+        Some(lock) => (
+            lock.entries
+                .iter()
+                .filter_map(|e| e.code.as_integer())
+                .collect(),
             lock.reserved
                 .iter()
-                .filter_map(|r| Some((integer(&r.first)?, integer(&r.last)?))),
-        );
-    }
-    errcat_build::model::free_code_above(highest, &used, &ranges)
+                .filter_map(|r| Some((r.first.as_integer()?, r.last.as_integer()?)))
+                .collect(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    errcat_build::model::next_free_code_skipping(&c.sections, section, &published, &ranges)
 }

@@ -773,6 +773,35 @@ fn next_skips_retired_reserved_and_locked_codes() {
 }
 
 #[test]
+fn the_duplicate_code_hint_proposes_what_next_prints() {
+    let repo = repo_with_base("next-hint");
+    let more: String = (1005..=1009)
+        .map(|c| format!("      - code: {c}\n        name: E{c}\n        message: E.\n"))
+        .collect();
+    let valid = edit(BASE, &[("    reserved:", &format!("{more}    reserved:"))]);
+    repo.write("catalogs/shop.yaml", &valid);
+    let next = repo.errcat(&["next", "--catalog", "shop", "--section", "CLIENT"]);
+    assert_eq!(next.stdout, "1020\n", "{next:?}");
+    // A new row that takes a code in use: the hint proposes the same code, past the retired
+    // 1004 and the reserved 1010-1019.
+    let duplicate = edit(
+        &valid,
+        &[(
+            "    reserved:",
+            "      - code: 1002\n        name: PIN_LOCKED\n        message: PIN locked.\n    reserved:",
+        )],
+    );
+    repo.write("catalogs/shop.yaml", &duplicate);
+    let run = repo.errcat(&["check"]);
+    assert_eq!(run.code, Some(1), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("; the next free code in section `CLIENT` is 1020;"),
+        "{run:?}"
+    );
+}
+
+#[test]
 fn docs_check_reports_stale_pages_as_json_and_annotations() {
     let repo = repo_with_base("docs");
     let run = repo.errcat(&["docs"]);

@@ -351,24 +351,14 @@ impl Validator<'_> {
     }
 
     /// Reports every code defined twice, pointing at the first definition and suggesting the
-    /// lowest free code of the duplicate's section (from its lowest code), or an alias where the
-    /// two rows name one code twice.
-    pub(super) fn duplicate_codes(&mut self, sites: &[CodeSite]) {
+    /// next free code of the duplicate's section (the one `errcat next` prints: above the
+    /// section's codes, past every code in use, retired or reserved), or an alias where the two
+    /// rows name one code twice.
+    pub(super) fn duplicate_codes(&mut self, sections: &[Section], sites: &[CodeSite]) {
         let mut first: BTreeMap<&Code, &CodeSite> = BTreeMap::new();
-        let used: std::collections::BTreeSet<&Code> = sites.iter().map(|s| &s.code).collect();
-        // The lowest integer code each section defines first (not as a duplicate), and
-        // (computed once) the lowest free code from there.
-        let mut lowest: BTreeMap<usize, u32> = BTreeMap::new();
-        let mut seen = std::collections::BTreeSet::new();
-        for site in sites {
-            if let Code::Integer(n) = site.code
-                && seen.insert(n)
-            {
-                let min = lowest.entry(site.section.0).or_insert(n);
-                *min = (*min).min(n);
-            }
-        }
+        // Computed once per section.
         let mut next_free: BTreeMap<usize, Option<u32>> = BTreeMap::new();
+        let reserved = crate::model::reserved_ranges(sections);
         for site in sites {
             let Some(original) = first.get(&site.code) else {
                 first.insert(&site.code, site);
@@ -378,15 +368,16 @@ impl Validator<'_> {
             let mut hint = format!("first defined at {first_pos} ({})", original.label);
             if let Code::Integer(_) = site.code {
                 let free = *next_free.entry(site.section.0).or_insert_with(|| {
-                    let lowest = *lowest.get(&site.section.0)?;
-                    // Among `sites.len() + 1` consecutive codes one is free.
-                    (lowest..=u32::MAX)
-                        .take(sites.len() + 1)
-                        .find(|n| !used.contains(&Code::Integer(*n)))
+                    let section = sites
+                        .iter()
+                        .filter(|s| s.section.0 == site.section.0)
+                        .map(|s| &s.code);
+                    let used = sites.iter().filter_map(|s| s.code.as_integer());
+                    crate::model::next_code_above(section, used, &reserved)
                 });
                 if let Some(free) = free {
                     hint.push_str(&format!(
-                        "; the lowest free code in section {} is {free}",
+                        "; the next free code in section {} is {free}",
                         quote(&site.section.1)
                     ));
                 }

@@ -182,8 +182,14 @@ impl Validator<'_> {
                 hint.push_str(&format!(" ({})", reason.trim_end_matches('.')));
             }
             hint.push_str("; a reserved code is never used again");
-            let section = sections.iter().position(|s| s.name == site.section.1);
-            if let Some(free) = section.and_then(|i| crate::model::next_free_code(sections, i)) {
+            // The rule of `errcat next`, over the codes read (as the duplicate-code hint).
+            let section = codes
+                .iter()
+                .filter(|s| s.section.0 == site.section.0)
+                .map(|s| &s.code);
+            let used = codes.iter().filter_map(|s| s.code.as_integer());
+            let reserved = crate::model::reserved_ranges(sections);
+            if let Some(free) = crate::model::next_code_above(section, used, &reserved) {
                 hint.push_str(&format!(
                     ": the next free code in section {} is {free}",
                     quote(&site.section.1)

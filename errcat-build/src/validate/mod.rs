@@ -174,7 +174,7 @@ impl Validator<'_> {
             state.section = (i, s.name.clone());
             sections.push(self.section(&at, s, status, &columns, &mut state));
         }
-        self.duplicate_codes(&state.codes);
+        self.duplicate_codes(&sections, &state.codes);
         self.reserved_codes_in_use(&sections, &state.codes);
         if let Some(prefix) = &state.strip_prefix
             && !state
