@@ -157,13 +157,6 @@ impl Config {
             }
         }
         let catalogs = load_dir(dir)?;
-        let unsupported: Vec<Diagnostic> = catalogs
-            .iter()
-            .flat_map(emit::support::unsupported)
-            .collect();
-        if !unsupported.is_empty() {
-            return Err(Error::new(unsupported));
-        }
         let code = self.generate(&catalogs);
         let out_dir = match &self.out_dir {
             Some(d) => d.clone(),

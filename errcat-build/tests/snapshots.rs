@@ -50,6 +50,13 @@ fn basic_fixture_matches_expected_output() {
     check("basic");
 }
 
+/// Real error tables: no HTTP status, string minor codes, a shape keyed by name with a raw
+/// `details` list.
+#[test]
+fn tables_fixture_matches_expected_output() {
+    check("tables");
+}
+
 #[test]
 fn generation_is_deterministic() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic/catalogs");

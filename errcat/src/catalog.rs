@@ -87,8 +87,9 @@ pub trait Raised: fmt::Display + fmt::Debug + std::error::Error + Send + Sync + 
     /// The values of the code's placeholders, by the index of
     /// [`ErrorCode::placeholders`]; [`Value::Absent`] where none was given.
     fn values(&self) -> &[Value];
-    /// The minor code, if the error carries one.
-    fn minor_code(&self) -> Option<u32>;
+    /// The minor code, if the error carries one: an integer, or a string (a decline reason
+    /// such as `insufficient_funds`), as the catalog's minor codes are.
+    fn minor_code(&self) -> Option<CodeRef<'_>>;
     /// The names of the run-time parameters the catalog's wire body declares (messenger's
     /// `wait`, say), in the order of [`Raised::param_values`].
     fn param_names(&self) -> &'static [&'static str];

@@ -134,6 +134,12 @@ impl Fields {
         }
     }
 
+    /// The field `key` as received, any JSON (`null` included); `None` when the body does not
+    /// carry it. For the fields the catalog does not model, which are sent back unchanged.
+    pub fn raw(&mut self, key: &'static str) -> Option<Json> {
+        self.object.remove(key)
+    }
+
     /// The field `key`, which must hold `expected` in every body.
     pub fn constant<E: de::Error>(&mut self, key: &'static str, expected: Json) -> Result<(), E> {
         let json = self.take(key)?;
@@ -188,6 +194,22 @@ mod tests {
         assert_eq!(code, 7);
         let minor: Option<u32> = f.optional::<_, serde_json::Error>("minor").unwrap();
         assert_eq!(minor, None);
+    }
+
+    #[test]
+    fn raw_fields_are_kept_as_received_null_included() {
+        let mut f = read(
+            r#"{"details": [{"@type": "x", "n": 1.5}], "extra": null}"#,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            f.raw("details"),
+            Some(serde_json::json!([{"@type": "x", "n": 1.5}]))
+        );
+        assert_eq!(f.raw("details"), None, "taken once");
+        assert_eq!(f.raw("extra"), Some(Json::Null));
+        assert_eq!(f.raw("missing"), None);
     }
 
     #[test]

@@ -1,9 +1,14 @@
 // The whole build script of a crate that generates errors from its own catalogs, with the axum
 // integration (and so serde and http) switched on here, not by features of this crate. It uses
-// errcat-build's snapshot fixture, so that the checked-in expected output is also proven to
-// compile under `#![deny(warnings)]` and clippy.
+// errcat-build's snapshot fixtures, so that the checked-in expected output is also proven to
+// compile under `#![deny(warnings)]` and clippy: `basic` as the crate's own errors, and the real
+// error tables of `tables` in a file of their own, included as the module `tables`.
 fn main() {
     errcat_build::Config::new()
         .axum(true)
         .compile_or_exit("../../errcat-build/tests/fixtures/basic/catalogs");
+    errcat_build::Config::new()
+        .axum(true)
+        .file_name("tables.rs")
+        .compile_or_exit("../../errcat-build/tests/fixtures/tables/catalogs");
 }

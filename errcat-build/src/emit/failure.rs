@@ -11,9 +11,10 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::Integrations;
+use super::minors::MinorCodes;
 use super::tokens::{Flat, doc, field_ident, ident};
 use crate::ident;
-use crate::model::{Catalog, ColumnType, Entry, PlaceholderType, WireSource};
+use crate::model::{Catalog, CodeKind, ColumnType, Entry, PlaceholderType, WireSource};
 
 /// A wire parameter of the catalog: its name and type.
 struct Param<'a> {
@@ -114,17 +115,60 @@ pub(super) fn items(
             }
         }
     });
+    // String minor codes (decline reasons) are held as received; integers are `Copy`.
+    let minor = MinorCodes::of(catalog.minor_code_kind);
+    let minor_owned = &minor.owned;
+    let string_minors = catalog.minor_code_kind == CodeKind::String;
+    let (minor_arg, minor_into, minor_copy, minor_get, minor_ref, minor_value) = if string_minors {
+        (
+            quote!(impl ::core::convert::Into<::std::borrow::Cow<'static, str>>),
+            quote!(minor.into()),
+            quote!(::core::clone::Clone::clone(&self.minor)),
+            quote! {
+                /// The minor code, if the error carries one.
+                #[inline]
+                pub fn minor_code(&self) -> ::core::option::Option<&str> {
+                    self.minor.as_deref()
+                }
+            },
+            quote!(self.minor.as_deref().map(::errcat::CodeRef::String)),
+            quote!(
+                ::core::clone::Clone::clone(&body.minor)
+                    .map_or(::errcat::Value::Absent, ::errcat::Value::Str)
+            ),
+        )
+    } else {
+        (
+            quote!(u32),
+            quote!(minor),
+            quote!(self.minor),
+            quote! {
+                /// The minor code, if the error carries one.
+                #[inline]
+                pub const fn minor_code(&self) -> ::core::option::Option<u32> {
+                    self.minor
+                }
+            },
+            quote!(self.minor.map(|m| ::errcat::CodeRef::Integer(i64::from(m)))),
+            quote!(
+                body.minor
+                    .map_or(::errcat::Value::Absent, |m| ::errcat::Value::Int(
+                        i64::from(m)
+                    ))
+            ),
+        )
+    };
     let minor_methods = minor_on_wire.then(|| {
         quote! {
             /// Sets the minor code, which the body carries on the wire.
-            pub fn with_minor(mut self, minor: u32) -> Self {
-                self.minor = ::core::option::Option::Some(minor);
+            pub fn with_minor(mut self, minor: #minor_arg) -> Self {
+                self.minor = ::core::option::Option::Some(#minor_into);
                 self
             }
         }
     });
-    let body_minor = minor_on_wire.then(|| quote!(body.minor = self.minor;));
-    let failure_minor = minor_on_wire.then(|| quote!(failure.minor = self.minor;));
+    let body_minor = minor_on_wire.then(|| quote!(body.minor = #minor_copy;));
+    let failure_minor = minor_on_wire.then(|| quote!(failure.minor = #minor_copy;));
     let body_params = params.iter().enumerate().map(|(j, p)| {
         let field = field_ident(p.name);
         let j = Literal::usize_unsuffixed(j);
@@ -155,9 +199,7 @@ pub(super) fn items(
     });
     let mut extensions = Vec::new();
     if minor_on_wire {
-        extensions.push(quote! {
-            ("minor", body.minor.map_or(::errcat::Value::Absent, |m| ::errcat::Value::Int(i64::from(m))))
-        });
+        extensions.push(quote!(("minor", #minor_value)));
     }
     for p in &params {
         let name = p.name;
@@ -191,6 +233,18 @@ pub(super) fn items(
             )
     ));
     let integrations = integration_items(on);
+    // A shape that names the error has no code field: the problem document of a known error
+    // carries its code, and of an unknown one the name it was received with.
+    let body_code = if catalog.wire.field(&WireSource::Code).is_some() {
+        quote!(self.code.code_ref())
+    } else {
+        quote! {
+            match self.error() {
+                ::core::option::Option::Some(error) => ::errcat::ErrorCode::code(error),
+                ::core::option::Option::None => ::errcat::CodeRef::String(&self.name),
+            }
+        }
+    };
     // The status and the problem document (an HTTP answer) of a catalog with HTTP statuses.
     let status_items = catalog.status.is_some().then(|| {
         quote! {
@@ -213,7 +267,7 @@ pub(super) fn items(
                     ::errcat::ProblemFields {
                         status: self.status,
                         detail: ::std::borrow::Cow::Borrowed(&self.message),
-                        code: self.code.code_ref(),
+                        code: #body_code,
                         extensions: problem_extensions(self),
                     }
                 }
@@ -244,7 +298,7 @@ pub(super) fn items(
             values: [::errcat::Value; #width_lit],
             /// The wire body's run-time parameters, in the order of `PARAM_NAMES`.
             params: [::errcat::Value; #params_lit],
-            minor: ::core::option::Option<u32>,
+            minor: ::core::option::Option<#minor_owned>,
         }
 
         #kinds_table
@@ -305,11 +359,7 @@ pub(super) fn items(
                 ::errcat::Filled::new(self.error.template(), &self.values)
             }
 
-            /// The minor code, if the error carries one.
-            #[inline]
-            pub const fn minor_code(&self) -> ::core::option::Option<u32> {
-                self.minor
-            }
+            #minor_get
 
             #minor_methods
             #(#param_methods)*
@@ -349,8 +399,8 @@ pub(super) fn items(
             fn values(&self) -> &[::errcat::Value] {
                 Failure::values(self)
             }
-            fn minor_code(&self) -> ::core::option::Option<u32> {
-                self.minor
+            fn minor_code(&self) -> ::core::option::Option<::errcat::CodeRef<'_>> {
+                #minor_ref
             }
             fn param_names(&self) -> &'static [&'static str] {
                 &PARAM_NAMES
@@ -367,7 +417,7 @@ pub(super) fn items(
             /// and the message is not the catalog's with values filled in (a newer wording,
             /// say; the body keeps the text as received).
             pub fn failure(&self) -> ::core::option::Option<Failure> {
-                let error = self.code.error()?;
+                let error = self.error()?;
                 let mut failure = Failure::bare(error);
                 let kinds = part(&PLACEHOLDER_KINDS, &PLACEHOLDERS_AT, error as usize);
                 if !kinds.is_empty()

@@ -4,15 +4,63 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::code_index::Codes;
+use super::code_index::{Codes, code_literal};
 use super::tokens::{doc, ident, short_option_str, string};
-use crate::model::Entry;
+use crate::model::{CodeKind, Entry};
+
+/// The Rust types of a catalog's minor codes: `u32`, or `&'static str` for string minor codes
+/// (a decline reason such as `insufficient_funds`).
+pub(super) struct MinorCodes {
+    pub(super) kind: CodeKind,
+    /// What `code()` returns.
+    pub(super) ty: TokenStream,
+    /// A minor code in a `static` table.
+    pub(super) table_ty: TokenStream,
+    /// The argument of `from_code`.
+    pub(super) param: TokenStream,
+    /// `const` where the lookups can be `const fn`s.
+    pub(super) constness: TokenStream,
+    /// A minor code as a body or a failure holds it: documented or not, as received.
+    pub(super) owned: TokenStream,
+}
+
+impl MinorCodes {
+    pub(super) fn of(kind: CodeKind) -> Self {
+        match kind {
+            CodeKind::Integer => MinorCodes {
+                kind,
+                ty: quote!(u32),
+                table_ty: quote!(u32),
+                param: quote!(u32),
+                constness: quote!(const),
+                owned: quote!(u32),
+            },
+            CodeKind::String => MinorCodes {
+                kind,
+                ty: quote!(&'static str),
+                table_ty: quote!(&str),
+                param: quote!(&str),
+                constness: quote!(),
+                owned: quote!(::std::borrow::Cow<'static, str>),
+            },
+        }
+    }
+}
 
 pub(super) fn minors(
     entries: &[(usize, &Entry)],
     variants: &[Ident],
     codes: &Codes,
+    minor_kind: CodeKind,
 ) -> TokenStream {
+    let minor_codes_of = MinorCodes::of(minor_kind);
+    let MinorCodes {
+        ty: minor_ty,
+        table_ty: minor_table_ty,
+        param: minor_param,
+        constness: minor_const,
+        ..
+    } = &minor_codes_of;
     let with_minors: Vec<(&Entry, &Ident)> = entries
         .iter()
         .zip(variants)
@@ -33,11 +81,9 @@ pub(super) fn minors(
     });
     let minor_count =
         Literal::usize_unsuffixed(with_minors.iter().map(|(e, _)| e.minors.len()).sum());
-    let minor_codes = with_minors.iter().flat_map(|(e, _)| {
-        e.minors
-            .iter()
-            .map(|m| Literal::u32_unsuffixed(m.code.as_integer().unwrap_or_default()))
-    });
+    let minor_codes = with_minors
+        .iter()
+        .flat_map(|(e, _)| e.minors.iter().map(|m| code_literal(&m.code)));
     let minor_details = with_minors.iter().flat_map(|(e, _)| {
         e.minors
             .iter()
@@ -55,15 +101,10 @@ pub(super) fn minors(
     let major_docs = majors
         .iter()
         .map(|v| doc(&format!("A minor code of [`Error::{v}`].")));
-    let Codes {
-        ty: code_ty,
-        param,
-        constness,
-        ..
-    } = codes;
+    let detailed = detailed(codes, &minor_codes_of);
     quote! {
         /// Every minor code of every code, in document order.
-        static MINOR_CODES: [u32; #minor_count] = [#(#minor_codes),*];
+        static MINOR_CODES: [#minor_table_ty; #minor_count] = [#(#minor_codes),*];
         static MINOR_DETAILS: [Option<&str>; #minor_count] = [#(#minor_details),*];
         static MINOR_REACTIONS: [Option<&str>; #minor_count] = [#(#minor_reactions),*];
         static MINOR_VARIANTS: [&str; #minor_count] = [#(#minor_variants),*];
@@ -87,7 +128,7 @@ pub(super) fn minors(
 
                         /// The minor code on the wire.
                         #[inline]
-                        pub const fn code(self) -> u32 {
+                        pub const fn code(self) -> #minor_ty {
                             super::MINOR_CODES[Self::AT + self as usize]
                         }
 
@@ -105,7 +146,7 @@ pub(super) fn minors(
 
                         /// The minor code's variant, if the catalog documents it.
                         #[inline]
-                        pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
+                        pub #minor_const fn from_code(code: #minor_param) -> ::core::option::Option<Self> {
                             let mut i = 0;
                             while i < Self::ALL.len() {
                                 if super::MINOR_CODES[Self::AT + i] == code {
@@ -163,7 +204,7 @@ pub(super) fn minors(
                     }
 
                     /// The documented minor `minor` of `error`, if there is one.
-                    pub const fn from_codes(error: Error, minor: u32) -> ::core::option::Option<Self> {
+                    pub #minor_const fn from_codes(error: Error, minor: #minor_param) -> ::core::option::Option<Self> {
                         match error {
                             $(
                                 Error::$major => match minor::$major::from_code(minor) {
@@ -192,7 +233,7 @@ pub(super) fn minors(
         impl Minor {
             /// The minor code on the wire.
             #[inline]
-            pub const fn code(self) -> u32 {
+            pub const fn code(self) -> #minor_ty {
                 MINOR_CODES[self.index()]
             }
 
@@ -230,6 +271,20 @@ pub(super) fn minors(
             }
         }
 
+        #detailed
+    }
+}
+
+/// `Detailed`, a code with its minor code (documented or not), as the wire carries it.
+fn detailed(codes: &Codes, minors: &MinorCodes) -> TokenStream {
+    let Codes {
+        ty: code_ty,
+        param,
+        constness,
+        ..
+    } = codes;
+    if minors.kind == CodeKind::Integer {
+        return quote! {
         /// A code with its minor code, as carried on the wire. A minor code that the catalog
         /// does not document is kept as it is, not rejected.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -290,6 +345,95 @@ pub(super) fn minors(
             /// What a client should do: the minor's reaction, else the code's.
             #[inline]
             pub const fn reaction(self) -> ::core::option::Option<&'static str> {
+                match self.minor() {
+                    ::core::option::Option::Some(m) => m.reaction(),
+                    ::core::option::Option::None => self.error.reaction(),
+                }
+            }
+        }
+
+        impl ::core::convert::From<Minor> for Detailed {
+            #[inline]
+            fn from(m: Minor) -> Self {
+                Detailed::new(m.error(), m.code())
+            }
+        }
+
+        impl ::core::fmt::Display for Detailed {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.error.message())?;
+                match self.detail() {
+                    ::core::option::Option::Some(detail) => {
+                        f.write_str(": ")?;
+                        f.write_str(detail)
+                    }
+                    ::core::option::Option::None => ::core::write!(f, " (minor {})", self.minor),
+                }
+            }
+        }
+
+        impl ::std::error::Error for Detailed {}
+        };
+    }
+    quote! {
+        /// A code with its minor code, as carried on the wire. A minor code that the catalog
+        /// does not document is kept as it is, not rejected.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        pub struct Detailed {
+            error: Error,
+            minor: ::std::borrow::Cow<'static, str>,
+        }
+
+        impl Detailed {
+            /// `error` with minor code `minor`, documented or not.
+            #[inline]
+            pub fn new(error: Error, minor: impl ::core::convert::Into<::std::borrow::Cow<'static, str>>) -> Self {
+                Detailed { error, minor: minor.into() }
+            }
+
+            /// Reads a (major, minor) pair from the wire. Fails only if the major code is unknown.
+            #[inline]
+            pub #constness fn from_wire(major: #param, minor: &str) -> ::core::result::Result<Self, ::errcat::UnknownCode> {
+                match Error::from_code(major) {
+                    ::core::option::Option::Some(error) => ::core::result::Result::Ok(Detailed::new(error, ::std::borrow::ToOwned::to_owned(minor))),
+                    ::core::option::Option::None => ::core::result::Result::Err(::errcat::UnknownCode { catalog: NAME }),
+                }
+            }
+
+            /// The (major, minor) pair to put on the wire.
+            #[inline]
+            pub fn to_wire(&self) -> (#code_ty, &str) {
+                (self.error.code(), &self.minor)
+            }
+
+            /// The major code.
+            #[inline]
+            pub const fn error(&self) -> Error {
+                self.error
+            }
+
+            /// The minor code, documented or not.
+            #[inline]
+            pub fn minor_code(&self) -> &str {
+                &self.minor
+            }
+
+            /// The minor code as a typed value, if the catalog documents it.
+            #[inline]
+            pub fn minor(&self) -> ::core::option::Option<Minor> {
+                Minor::from_codes(self.error, &self.minor)
+            }
+
+            /// The documented detail of the minor code, if any.
+            #[inline]
+            pub fn detail(&self) -> ::core::option::Option<&'static str> {
+                self.minor().and_then(Minor::detail)
+            }
+
+            /// What a client should do: the minor's reaction, else the code's.
+            #[inline]
+            pub fn reaction(&self) -> ::core::option::Option<&'static str> {
                 match self.minor() {
                     ::core::option::Option::Some(m) => m.reaction(),
                     ::core::option::Option::None => self.error.reaction(),

@@ -29,7 +29,6 @@ pub mod openapi;
 pub mod rust;
 mod rustdoc;
 mod sections;
-pub(crate) mod support;
 mod tokens;
 #[cfg(feature = "docs")]
 pub mod typescript;

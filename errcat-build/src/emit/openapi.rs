@@ -298,11 +298,14 @@ fn field_schema(c: &Catalog, source: &WireSource) -> (Json, bool) {
         WireSource::Minor => (
             with(
                 "The minor code that narrows the code down; absent where there is none.".to_owned(),
-                vec![
-                    ("type", Json::str("integer")),
-                    ("minimum", Json::Int(0)),
-                    ("maximum", Json::Int(i64::from(u32::MAX))),
-                ],
+                match c.minor_code_kind {
+                    CodeKind::Integer => vec![
+                        ("type", Json::str("integer")),
+                        ("minimum", Json::Int(0)),
+                        ("maximum", Json::Int(i64::from(u32::MAX))),
+                    ],
+                    CodeKind::String => vec![("type", Json::str("string"))],
+                },
             ),
             false,
         ),

@@ -178,7 +178,7 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
     let columns = super::columns::columns(catalog, &entries);
     let column_types = super::columns::column_types(catalog);
     let sections = super::sections::sections(catalog, &entries, &section_idents);
-    let minors = super::minors::minors(&entries, &variants, &codes);
+    let minors = super::minors::minors(&entries, &variants, &codes, catalog.minor_code_kind);
     let wire = super::wire::module_items(catalog, integrations);
     let failure = super::failure::items(catalog, &entries, &variants, integrations);
     let uses = runtime_modules(integrations)

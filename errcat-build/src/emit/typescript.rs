@@ -248,11 +248,18 @@ fn fields(c: &Catalog) -> Vec<Field> {
                     Check::Any,
                 ),
                 WireSource::Minor => (
-                    "number".to_owned(),
+                    match c.minor_code_kind {
+                        CodeKind::Integer => "number",
+                        CodeKind::String => "string",
+                    }
+                    .to_owned(),
                     true,
                     "The minor code that narrows the code down; absent where there is none."
                         .to_owned(),
-                    Check::Is("isMinor"),
+                    Check::Is(match c.minor_code_kind {
+                        CodeKind::Integer => "isMinor",
+                        CodeKind::String => "isString",
+                    }),
                 ),
                 WireSource::Column(i) => {
                     let column = &c.columns[*i];

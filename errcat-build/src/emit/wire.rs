@@ -10,7 +10,8 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::Integrations;
-use super::tokens::{doc_wrapped as doc, ident};
+use super::minors::MinorCodes;
+use super::tokens::{doc_wrapped as doc, field_ident, ident};
 use crate::model::{Catalog, CodeKind, ColumnType, WireField, WireSource};
 
 pub(super) struct BodyValue {
@@ -42,8 +43,9 @@ pub(super) fn base_type(kind: ColumnType) -> TokenStream {
 }
 
 /// The values of `Body`, in the order of the wire's fields; `status` is one of them in a catalog
-/// with HTTP statuses, on the wire or not.
-pub(super) fn values(catalog: &Catalog) -> Vec<BodyValue> {
+/// with HTTP statuses, on the wire or not. A raw field (JSON the catalog does not model) is a
+/// `serde_json::Value`, so it is one only with the serde integration, which reads and writes it.
+pub(super) fn values(catalog: &Catalog, serde: bool) -> Vec<BodyValue> {
     let wire = &catalog.wire;
     let mut values = Vec::new();
     if wire.field(&WireSource::Status).is_none() && catalog.status.is_some() {
@@ -104,7 +106,10 @@ pub(super) fn values(catalog: &Catalog) -> Vec<BodyValue> {
             WireSource::Minor => BodyValue {
                 source: source.clone(),
                 field: ident("minor"),
-                ty: quote!(::core::option::Option<u32>),
+                ty: {
+                    let owned = MinorCodes::of(catalog.minor_code_kind).owned;
+                    quote!(::core::option::Option<#owned>)
+                },
                 optional: true,
                 key: Some(name.clone()),
                 doc: format!("The minor code, if the body carries one. {on_wire}"),
@@ -173,7 +178,19 @@ pub(super) fn values(catalog: &Catalog) -> Vec<BodyValue> {
                 }
             }
             WireSource::Constant(_) => continue,
-            // Refused before emitting (`emit::support`).
+            WireSource::Raw { name: raw } if serde => BodyValue {
+                source: source.clone(),
+                field: field_ident(raw),
+                ty: quote!(::core::option::Option<wire::serde_json::Value>),
+                optional: true,
+                key: Some(name.clone()),
+                doc: format!(
+                    "JSON the catalog does not model, kept as received (`null` included), so \
+                     that it is sent back unchanged; `None` where the body has none. \
+                     {on_wire}"
+                ),
+                init: quote!(::core::option::Option::None),
+            },
             WireSource::Raw { .. } => continue,
         };
         values.push(value);
@@ -184,7 +201,7 @@ pub(super) fn values(catalog: &Catalog) -> Vec<BodyValue> {
 /// The items of one catalog module: `Code`, `Body` and their integrations.
 pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
     let wire = &catalog.wire;
-    let values = values(catalog);
+    let values = values(catalog, on.serde);
     let sketch = wire.sketch(&catalog.columns);
     let has_minor_field = wire.field(&WireSource::Minor).is_some();
     let catalog_has_minors = catalog.minor_count() > 0;
@@ -202,7 +219,11 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
     });
     let setters = values.iter().filter_map(|v| {
         let (what, base, is_string) = match &v.source {
-            WireSource::Minor => ("the minor code".to_owned(), quote!(u32), false),
+            WireSource::Minor => (
+                "the minor code".to_owned(),
+                MinorCodes::of(catalog.minor_code_kind).owned,
+                catalog.minor_code_kind == CodeKind::String,
+            ),
             WireSource::Param { name, kind } => (
                 format!("the `{name}` parameter"),
                 base_type(*kind),
@@ -230,15 +251,34 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
             },
         })
     });
+    // The field that identifies the error: its code, else its documented name.
+    let (error_doc, key_error) = if wire.field(&WireSource::Code).is_some() {
+        (
+            doc("The error, if the catalog lists the body's code."),
+            quote!(self.code.error()),
+        )
+    } else {
+        (
+            doc(
+                "The error, if the catalog lists the body's name (or alias): the shape \
+                 identifies the error by its name.",
+            ),
+            quote!(Error::from_name(&self.name)),
+        )
+    };
+    let minor_copy = match catalog.minor_code_kind {
+        CodeKind::Integer => quote!(*minor),
+        CodeKind::String => quote!(::core::clone::Clone::clone(minor)),
+    };
     let detailed = (has_minor_field && catalog_has_minors).then(|| {
         quote! {
             impl Body {
                 /// The code with the body's minor code, if the code is known and the body
                 /// carries a minor code.
                 pub fn detailed(&self) -> ::core::option::Option<Detailed> {
-                    match (self.code.error(), self.minor) {
+                    match (self.error(), &self.minor) {
                         (::core::option::Option::Some(error), ::core::option::Option::Some(minor)) => {
-                            ::core::option::Option::Some(Detailed::new(error, minor))
+                            ::core::option::Option::Some(Detailed::new(error, #minor_copy))
                         }
                         _ => ::core::option::Option::None,
                     }
@@ -249,7 +289,7 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
             /// [`Body::new`]).
             impl ::core::convert::From<Detailed> for Body {
                 fn from(detailed: Detailed) -> Self {
-                    Body::new(detailed.error()).with_minor(detailed.minor_code())
+                    Body::new(detailed.error).with_minor(detailed.minor)
                 }
             }
         }
@@ -261,14 +301,19 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
     } else {
         ""
     };
+    let unknown_doc = if wire.field(&WireSource::Code).is_some() {
+        "a code the catalog does not list is kept as [`Code::Unknown`]"
+    } else {
+        "the body identifies the error by its name, and a name the catalog does not list is \
+         kept in [`Body::name`]"
+    };
     let body_doc = doc(&format!(
         "An error body of {title}, as it travels on the wire:\n\n\
          ```text\n{sketch}\n```\n\n\
          A [`Failure`] becomes one with its values filled in (`Body::from(failure)`); \
          [`Body::new`] builds the body of a bare code. A body read from the wire keeps every \
-         value as it was received, so that it serializes back to the same JSON; a code the \
-         catalog does not list is kept as [`Code::Unknown`], not rejected, and \
-         [`Body::failure`] reads the values back.{serde_doc}",
+         value as it was received, so that it serializes back to the same JSON; \
+         {unknown_doc}, not rejected, and [`Body::failure`] reads the values back.{serde_doc}",
         title = super::escape::escape(&catalog.title)
     ));
 
@@ -294,9 +339,9 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
                 }
             }
 
-            /// The error, if the catalog lists the body's code.
+            #error_doc
             pub fn error(&self) -> ::core::option::Option<Error> {
-                self.code.error()
+                #key_error
             }
 
             #(#setters)*

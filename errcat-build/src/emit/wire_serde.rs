@@ -60,7 +60,12 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
                     ::core::option::Option::None => fields.skip_field(#key)?,
                 }
             });
-            reads.push(quote!(let #field = fields.optional(#key)?;));
+            if let WireSource::Raw { .. } = v.source {
+                // Kept as received, `null` included.
+                reads.push(quote!(let #field = fields.raw(#key);));
+            } else {
+                reads.push(quote!(let #field = fields.optional(#key)?;));
+            }
         } else {
             required += 1;
             writes.push(quote!(fields.serialize_field(#key, &body.#field)?;));
@@ -70,11 +75,18 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
         takes.push(quote!(#field,));
     }
     let has_status = catalog.status.is_some();
+    // The field that identifies the error, as read: the code, else the documented name.
+    let by_code = wire.field(&WireSource::Code).is_some();
+    let (read_error, key_shown) = if by_code {
+        (quote!(code.error()), quote!(body.code))
+    } else {
+        (quote!(Error::from_name(&name)), quote!(body.name))
+    };
     if !status_on_wire && has_status {
         takes.insert(
             0,
             quote! {
-                status: match code.error() {
+                status: match #read_error {
                     ::core::option::Option::Some(error) => error.http_status(),
                     ::core::option::Option::None => #default_status,
                 },
@@ -132,6 +144,11 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
         }
     });
     let code_serde = code_serde(catalog.code_kind);
+    let not_listed = if by_code {
+        "error code {} is not listed by catalog {NAME}, or its message is not the catalog's"
+    } else {
+        "error {} is not listed by catalog {NAME}, or its message is not the catalog's"
+    };
 
     quote! {
         #code_serde
@@ -198,7 +215,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
                 match body.failure() {
                     ::core::option::Option::Some(failure) => ::core::result::Result::Ok(failure),
                     ::core::option::Option::None => ::core::result::Result::Err(<<D as wire::serde::Deserializer<'de>>::Error as wire::serde::de::Error>::custom(
-                        ::core::format_args!("error code {} is not listed by catalog {NAME}, or its message is not the catalog's", body.code),
+                        ::core::format_args!(#not_listed, #key_shown),
                     )),
                 }
             }

@@ -2,3 +2,10 @@
 #![deny(warnings, missing_docs)]
 
 include!(concat!(env!("OUT_DIR"), "/errcat.rs"));
+
+/// Real error tables: a database's SQLSTATE codes (no HTTP status), OAuth 2.0's codes,
+/// Google's name-keyed bodies with a `details` list, and a payment API's decline codes (string
+/// minor codes).
+pub mod tables {
+    include!(concat!(env!("OUT_DIR"), "/tables.rs"));
+}

@@ -3,17 +3,13 @@
 use errcat::AsProblem as _;
 use errcat_example_build_script::socket;
 
-fn status_of<E: errcat::HttpStatus>(e: E) -> u16 {
-    e.http_status()
-}
-
 fn responds<T: axum::response::IntoResponse>(_: T) {}
 
 fn main() {
     let _ = socket::Error::BadFrame.http_status();
     let _ = socket::Error::BadFrame.status_code();
     let _ = socket::Failure::BAD_FRAME.http_status();
-    let _ = status_of(socket::Error::BadFrame);
+    let _ = <socket::Error as errcat::HttpStatus>::http_status;
     responds(socket::Failure::BAD_FRAME);
     let _ = socket::Failure::BAD_FRAME.problem_fields();
 }
