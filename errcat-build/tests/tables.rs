@@ -201,3 +201,17 @@ fn string_minor_codes_are_strings_for_other_clients_too() {
     );
     assert!(!ts.contains("isMinor"), "{ts}");
 }
+
+#[test]
+fn a_required_column_on_the_wire_is_required_for_other_clients_too() {
+    // The Rust side reads `type` (the required column `kind`) as required: so do the others.
+    let payments = [catalog("payments")];
+    let openapi = errcat_build::generate_openapi(&payments);
+    assert!(
+        openapi.contains("\"required\": [\"type\", \"code\", \"message\"],"),
+        "{openapi}"
+    );
+    let ts = &errcat_build::generate_typescript(&payments)[0].1;
+    assert!(ts.contains("    readonly type: string;\n"), "{ts}");
+    assert!(ts.contains("isString(field(fields, \"type\")) &&"), "{ts}");
+}

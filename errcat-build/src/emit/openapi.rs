@@ -316,7 +316,8 @@ fn field_schema(c: &Catalog, source: &WireSource) -> (Json, bool) {
                 .as_deref()
                 .map(super::escape::escape_prose)
                 .unwrap_or_else(|| format!("The `{}` column.", column.name));
-            if column.default.is_none() {
+            // As the Rust side reads it: always there where every code has a value.
+            if !column.always_set() {
                 description.push_str(" Absent where the code has no value.");
             }
             (
@@ -324,7 +325,7 @@ fn field_schema(c: &Catalog, source: &WireSource) -> (Json, bool) {
                     description,
                     vec![("type", Json::str(column_type(column.kind)))],
                 ),
-                column.default.is_some(),
+                column.always_set(),
             )
         }
         WireSource::Param { name, kind } => (

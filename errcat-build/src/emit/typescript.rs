@@ -267,7 +267,8 @@ fn fields(c: &Catalog) -> Vec<Field> {
                         .description
                         .clone()
                         .unwrap_or_else(|| format!("The `{}` column.", column.name));
-                    let optional = column.default.is_none();
+                    // As the Rust side reads it: always there where every code has a value.
+                    let optional = !column.always_set();
                     if optional {
                         doc.push_str(" Absent where the code has no value.");
                     }
