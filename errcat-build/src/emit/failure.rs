@@ -233,6 +233,21 @@ pub(super) fn items(
             )
     ));
     let integrations = integration_items(on);
+    // What the catalog does not model stays in the body.
+    let raw: Vec<String> = catalog
+        .wire
+        .fields
+        .iter()
+        .filter(|f| matches!(f.source, WireSource::Raw { .. }))
+        .map(|f| format!("`{}`", f.name))
+        .collect();
+    let raw_doc = (on.serde && !raw.is_empty()).then(|| {
+        doc(&format!(
+            "\nThe failure carries the catalog's values only: the raw JSON of {} stays in \
+             the body.",
+            raw.join(", ")
+        ))
+    });
     // A shape that names the error has no code field: the problem document of a known error
     // carries its code, and of an unknown one the name it was received with.
     let body_code = if catalog.wire.field(&WireSource::Code).is_some() {
@@ -416,6 +431,7 @@ pub(super) fn items(
             /// `None` if the catalog does not list the code, or if the code has placeholders
             /// and the message is not the catalog's with values filled in (a newer wording,
             /// say; the body keeps the text as received).
+            #raw_doc
             pub fn failure(&self) -> ::core::option::Option<Failure> {
                 let error = self.error()?;
                 let mut failure = Failure::bare(error);
