@@ -88,15 +88,17 @@ impl Config {
     }
 
     /// Generates `status_code()` (an `http::StatusCode`) for each catalog's `Error`, `Body`
-    /// and `Failure`. Needs the `http` feature of the `errcat` runtime crate.
+    /// and `Failure`; a catalog without HTTP statuses gets none. Needs the `http` feature of the
+    /// `errcat` runtime crate.
     pub fn http(&mut self, on: bool) -> &mut Self {
         self.integrations.http = on;
         self
     }
 
-    /// Generates `IntoResponse` for each catalog's `Failure` and `Body`; turns on
-    /// [`Config::serde`] and [`Config::http`] too. Needs the `axum` feature of the `errcat`
-    /// runtime crate. `errcat::Problem(failure)` answers with `application/problem+json`.
+    /// Generates `IntoResponse` for each catalog's `Failure` and `Body` (but those of a catalog
+    /// without HTTP statuses); turns on [`Config::serde`] and [`Config::http`] too. Needs the
+    /// `axum` feature of the `errcat` runtime crate. `errcat::Problem(failure)` answers with
+    /// `application/problem+json`.
     pub fn axum(&mut self, on: bool) -> &mut Self {
         self.integrations.axum = on;
         if on {
