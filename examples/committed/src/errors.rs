@@ -63,7 +63,6 @@ pub mod payments {
         "The account is frozen.",
     ];
     static DESCRIPTIONS: [Option<&str>; 3] = [None, None, None];
-    static STATUSES: [u16; 3] = [400, 400, 403];
     static SECTIONS: [Section; 3] = [
         Section::Request,
         Section::Request,
@@ -143,11 +142,6 @@ pub mod payments {
         #[inline]
         pub const fn description(self) -> ::core::option::Option<&'static str> {
             DESCRIPTIONS[self as usize]
-        }
-        /// The HTTP status the error is returned with.
-        #[inline]
-        pub const fn http_status(self) -> u16 {
-            STATUSES[self as usize]
         }
         /// The section of the catalog the code belongs to.
         #[inline]
@@ -319,9 +313,6 @@ pub mod payments {
         fn placeholders(self) -> &'static [&'static str] {
             Error::placeholders(self)
         }
-        fn http_status(self) -> u16 {
-            Error::http_status(self)
-        }
         fn section_name(self) -> &'static str {
             Error::section(self).name()
         }
@@ -333,6 +324,19 @@ pub mod payments {
         }
         fn from_name(name: &str) -> ::core::option::Option<Self> {
             Error::from_name(name)
+        }
+    }
+    static STATUSES: [u16; 3] = [400, 400, 403];
+    impl Error {
+        /// The HTTP status the error is returned with.
+        #[inline]
+        pub const fn http_status(self) -> u16 {
+            STATUSES[self as usize]
+        }
+    }
+    impl ::errcat::HttpStatus for Error {
+        fn http_status(self) -> u16 {
+            Error::http_status(self)
         }
     }
     impl ::core::convert::TryFrom<u32> for Error {
@@ -750,11 +754,6 @@ pub mod payments {
         pub fn message(&self) -> ::errcat::Filled<'_> {
             ::errcat::Filled::new(self.error.template(), &self.values)
         }
-        /// The HTTP status the error is returned with.
-        #[inline]
-        pub const fn http_status(&self) -> u16 {
-            self.error.http_status()
-        }
         /// The minor code, if the error carries one.
         #[inline]
         pub const fn minor_code(&self) -> ::core::option::Option<u32> {
@@ -791,8 +790,8 @@ pub mod payments {
         fn values(&self) -> &[::errcat::Value] {
             Failure::values(self)
         }
-        fn minor_code(&self) -> ::core::option::Option<u32> {
-            self.minor
+        fn minor_code(&self) -> ::core::option::Option<::errcat::CodeRef<'_>> {
+            self.minor.map(|m| ::errcat::CodeRef::Integer(i64::from(m)))
         }
         fn param_names(&self) -> &'static [&'static str] {
             &PARAM_NAMES
@@ -808,7 +807,7 @@ pub mod payments {
         /// and the message is not the catalog's with values filled in (a newer wording,
         /// say; the body keeps the text as received).
         pub fn failure(&self) -> ::core::option::Option<Failure> {
-            let error = self.code.error()?;
+            let error = self.error()?;
             let mut failure = Failure::bare(error);
             let kinds = part(&PLACEHOLDER_KINDS, &PLACEHOLDERS_AT, error as usize);
             if !kinds.is_empty()
@@ -822,6 +821,13 @@ pub mod payments {
                 return ::core::option::Option::None;
             }
             ::core::option::Option::Some(failure)
+        }
+    }
+    impl Failure {
+        /// The HTTP status the error is returned with.
+        #[inline]
+        pub const fn http_status(&self) -> u16 {
+            self.error.http_status()
         }
     }
     /// The extension members of the problem document of a body: the minor code and the
