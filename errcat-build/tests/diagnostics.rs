@@ -256,7 +256,7 @@ fn a_file_that_is_not_utf8_is_reported_with_the_place_of_the_bad_byte() {
 // ---- codes, names and statuses --------------------------------------------------------------
 
 #[test]
-fn duplicate_codes_point_at_the_first_and_suggest_the_next_free_code_or_an_alias() {
+fn duplicate_codes_point_at_the_first_and_suggest_the_lowest_free_code_or_an_alias() {
     let yaml = "\
 title: Shop
 source: test
@@ -283,16 +283,17 @@ sections:
     entries:
       - {code: 2002, name: OLD, message: old, retired: Gone in v2.}
 ";
-    // The code `errcat next` prints for the section: above its highest code, past the
-    // reserved 1005-1009 (CLIENT) and the retired 2002 of another section (SERVER).
+    // The lowest free code of the section from its lowest code: 1003 in CLIENT (the row that
+    // had it now repeats 1004), not 1005 (reserved) nor above the highest; in SERVER, 2003,
+    // past the retired 2002 of another section.
     check(
         yaml,
         &[
-            "error: duplicate code: `1001 C` repeats `1001 A`\n  --> shop.yaml:10:9\n   = entry: 1001 C\n   = hint: first defined at shop.yaml:8:9 (1001 A); the next free code in section `CLIENT` is 1010; if the document gives code 1001 two names, keep one entry and list the other under `aliases:` (`aliases: [C]`)",
-            "error: duplicate code: `1004 G` repeats `1004 G`\n  --> shop.yaml:12:9\n   = entry: 1004 G\n   = hint: first defined at shop.yaml:11:9 (1004 G); the next free code in section `CLIENT` is 1010",
+            "error: duplicate code: `1001 C` repeats `1001 A`\n  --> shop.yaml:10:9\n   = entry: 1001 C\n   = hint: first defined at shop.yaml:8:9 (1001 A); the lowest free code in section `CLIENT` is 1003; if the document gives code 1001 two names, keep one entry and list the other under `aliases:` (`aliases: [C]`)",
+            "error: duplicate code: `1004 G` repeats `1004 G`\n  --> shop.yaml:12:9\n   = entry: 1004 G\n   = hint: first defined at shop.yaml:11:9 (1004 G); the lowest free code in section `CLIENT` is 1003",
             "error: duplicate name `G`: entry `1004 G` already has it\n  --> shop.yaml:12:28\n   = entry: 1004 G\n   = hint: first defined at shop.yaml:11:28 (1004 G); names and aliases are unique in a catalog",
-            "error: duplicate code: `1002 E` repeats `1002 B`\n  --> shop.yaml:19:9\n   = entry: 1002 E\n   = hint: first defined at shop.yaml:9:9 (1002 B); the next free code in section `SERVER` is 2003; if the document gives code 1002 two names, keep one entry and list the other under `aliases:` (`aliases: [E]`)",
-            "error: duplicate code: `2001 F` repeats `2001 D`\n  --> shop.yaml:20:9\n   = entry: 2001 F\n   = hint: first defined at shop.yaml:18:9 (2001 D); the next free code in section `SERVER` is 2003; if the document gives code 2001 two names, keep one entry and list the other under `aliases:` (`aliases: [F]`)",
+            "error: duplicate code: `1002 E` repeats `1002 B`\n  --> shop.yaml:19:9\n   = entry: 1002 E\n   = hint: first defined at shop.yaml:9:9 (1002 B); the lowest free code in section `SERVER` is 2003; if the document gives code 1002 two names, keep one entry and list the other under `aliases:` (`aliases: [E]`)",
+            "error: duplicate code: `2001 F` repeats `2001 D`\n  --> shop.yaml:20:9\n   = entry: 2001 F\n   = hint: first defined at shop.yaml:18:9 (2001 D); the lowest free code in section `SERVER` is 2003; if the document gives code 2001 two names, keep one entry and list the other under `aliases:` (`aliases: [F]`)",
         ],
     );
 }
@@ -947,7 +948,7 @@ fn a_typo_does_not_hide_the_other_problems_of_the_file() {
         &[
             "error: unknown field `colour` in a column\n  --> shop.yaml:5:31\n   = hint: the fields of a column are `name`, `type`, `values`, `description`, `default`, `required`",
             "error: unknown field `mesage` in an entry\n  --> shop.yaml:10:28\n   = entry: 1 A\n   = hint: did you mean `message`?",
-            "error: duplicate code: `1 B` repeats `1 A`\n  --> shop.yaml:11:9\n   = entry: 1 B\n   = hint: first defined at shop.yaml:10:9 (1 A); the next free code in section `CLIENT` is 3; if the document gives code 1 two names, keep one entry and list the other under `aliases:` (`aliases: [B]`)",
+            "error: duplicate code: `1 B` repeats `1 A`\n  --> shop.yaml:11:9\n   = entry: 1 B\n   = hint: first defined at shop.yaml:10:9 (1 A); the lowest free code in section `CLIENT` is 3; if the document gives code 1 two names, keep one entry and list the other under `aliases:` (`aliases: [B]`)",
             "error: HTTP status 99 is outside 100..=599\n  --> shop.yaml:11:48\n   = entry: 1 B\n   = hint: use an HTTP status code, such as 400 or 500",
             "error: message uses placeholder `{who}`, which is not declared\n  --> shop.yaml:12:37\n   = entry: 2 C\n   = hint: declare it under `placeholders:` as `- name: who`",
             "error: unknown field `descripton` in an entry\n  --> shop.yaml:12:46\n   = entry: 2 C\n   = hint: did you mean `description`?",

@@ -773,7 +773,7 @@ fn next_skips_retired_reserved_and_locked_codes() {
 }
 
 #[test]
-fn the_duplicate_code_hint_proposes_what_next_prints() {
+fn the_duplicate_code_hint_skips_retired_and_reserved_codes_as_next_does() {
     let repo = repo_with_base("next-hint");
     let more: String = (1005..=1009)
         .map(|c| format!("      - code: {c}\n        name: E{c}\n        message: E.\n"))
@@ -782,8 +782,9 @@ fn the_duplicate_code_hint_proposes_what_next_prints() {
     repo.write("catalogs/shop.yaml", &valid);
     let next = repo.errcat(&["next", "--catalog", "shop", "--section", "CLIENT"]);
     assert_eq!(next.stdout, "1020\n", "{next:?}");
-    // A new row that takes a code in use: the hint proposes the same code, past the retired
-    // 1004 and the reserved 1010-1019.
+    // A new row that takes a code in use: the section's codes run without a gap from 1001, so
+    // its lowest free code is the one `next` prints, past the retired 1004 and the reserved
+    // 1010-1019.
     let duplicate = edit(
         &valid,
         &[(
@@ -796,7 +797,7 @@ fn the_duplicate_code_hint_proposes_what_next_prints() {
     assert_eq!(run.code, Some(1), "{run:?}");
     assert!(
         run.stderr
-            .contains("; the next free code in section `CLIENT` is 1020;"),
+            .contains("; the lowest free code in section `CLIENT` is 1020;"),
         "{run:?}"
     );
 }

@@ -351,11 +351,25 @@ impl Validator<'_> {
     }
 
     /// Reports every code defined twice, pointing at the first definition and suggesting the
-    /// next free code of the duplicate's section (the one `errcat next` prints: above the
-    /// section's codes, past every code in use, retired or reserved), or an alias where the two
-    /// rows name one code twice.
+    /// lowest free code of the duplicate's section (from the lowest code the section defines
+    /// first, past every code in use, retired or not, and every reserved range: a code freed by
+    /// the edit is proposed), or an alias where the two rows name one code twice.
     pub(super) fn duplicate_codes(&mut self, sections: &[Section], sites: &[CodeSite]) {
         let mut first: BTreeMap<&Code, &CodeSite> = BTreeMap::new();
+        let used: std::collections::BTreeSet<u32> =
+            sites.iter().filter_map(|s| s.code.as_integer()).collect();
+        // The lowest integer code each section defines first (not as a duplicate of another
+        // section's code).
+        let mut lowest: BTreeMap<usize, u32> = BTreeMap::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for site in sites {
+            if let Some(n) = site.code.as_integer()
+                && seen.insert(n)
+            {
+                let min = lowest.entry(site.section.0).or_insert(n);
+                *min = (*min).min(n);
+            }
+        }
         // Computed once per section.
         let mut next_free: BTreeMap<usize, Option<u32>> = BTreeMap::new();
         let reserved = crate::model::reserved_ranges(sections);
@@ -368,16 +382,13 @@ impl Validator<'_> {
             let mut hint = format!("first defined at {first_pos} ({})", original.label);
             if let Code::Integer(_) = site.code {
                 let free = *next_free.entry(site.section.0).or_insert_with(|| {
-                    let section = sites
-                        .iter()
-                        .filter(|s| s.section.0 == site.section.0)
-                        .map(|s| &s.code);
-                    let used = sites.iter().filter_map(|s| s.code.as_integer());
-                    crate::model::next_code_above(section, used, &reserved)
+                    let lowest = *lowest.get(&site.section.0)?;
+                    // `lowest` is in use, so the first free code above it is the lowest.
+                    crate::model::free_code_above(lowest, &used, &reserved)
                 });
                 if let Some(free) = free {
                     hint.push_str(&format!(
-                        "; the next free code in section {} is {free}",
+                        "; the lowest free code in section {} is {free}",
                         quote(&site.section.1)
                     ));
                 }
