@@ -41,6 +41,8 @@ pub(crate) const CATALOG_FIELDS: &[&str] = &[
     "sections",
     "wire",
     "compatibility",
+    "grpc",
+    "domain",
 ];
 pub(crate) const COLUMN_FIELDS: &[&str] = &[
     "name",
@@ -59,6 +61,7 @@ pub(crate) const SECTION_FIELDS: &[&str] = &[
     "note",
     "entries",
     "reserved",
+    "grpc",
 ];
 pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "code",
@@ -75,6 +78,7 @@ pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "minors",
     "note",
     "retired",
+    "grpc",
 ];
 pub(crate) const PLACEHOLDER_FIELDS: &[&str] =
     &["name", "type", "documented", "example", "description"];
@@ -185,6 +189,10 @@ pub(crate) struct RawCatalog {
     pub sections: Vec<RawSection>,
     pub wire: Option<RawWire>,
     pub compatibility: Option<Vec<String>>,
+    /// The default gRPC code of every entry (`grpc: INTERNAL`).
+    pub grpc: Option<String>,
+    /// The ErrorInfo domain of the catalog's errors.
+    pub domain: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -223,6 +231,7 @@ pub(crate) struct RawSection {
     pub entries: Vec<RawEntry>,
     #[serde(default)]
     pub reserved: Vec<RawReserved>,
+    pub grpc: Option<String>,
 }
 
 /// One reservation of a section: a single `code`, or the range `from`..=`to`.
@@ -256,6 +265,7 @@ pub(crate) struct RawEntry {
     pub minors: Vec<RawMinor>,
     pub note: Option<String>,
     pub retired: Option<String>,
+    pub grpc: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -14,7 +14,8 @@
 //!   that of parsing a value of an enum column;
 //! - [`Problem`], the RFC 9457 rendering of any catalog's errors;
 //! - behind features, the integrations: `serde` ([`wire`]: reading and writing bodies),
-//!   `http` ([`status`]), `axum` ([`response`], `IntoResponse`).
+//!   `http` ([`status`]), `axum` ([`response`], `IntoResponse`), `grpc` ([`grpc`]: a
+//!   `tonic::Status` with a `google.rpc.ErrorInfo`, and back).
 //!
 //! A crate turns an integration on in two places that belong together: the feature of this
 //! crate in its `Cargo.toml`, and the matching switch of `errcat_build::Config` in its
@@ -27,6 +28,8 @@ mod problem;
 mod template;
 mod value;
 
+#[cfg(feature = "grpc")]
+pub mod grpc;
 #[cfg(feature = "axum")]
 pub mod response;
 #[cfg(feature = "http")]

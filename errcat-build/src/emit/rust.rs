@@ -52,6 +52,9 @@ fn runtime_modules(on: Integrations) -> Vec<Ident> {
     if on.axum {
         names.push(ident("response"));
     }
+    if on.grpc {
+        names.push(ident("grpc"));
+    }
     names
 }
 
@@ -59,9 +62,15 @@ fn runtime_modules(on: Integrations) -> Vec<Ident> {
 fn integrations_uses(on: Integrations) -> Vec<TokenStream> {
     if on.axum {
         // `response` holds the other two: one import, so one error if the feature is off.
+        let grpc = on.grpc.then(|| {
+            quote!(
+                pub use ::errcat::grpc;
+            )
+        });
         return vec![quote! {
             pub use ::errcat::response;
             pub use self::response::{status, wire};
+            #grpc
         }];
     }
     runtime_modules(on)
@@ -181,6 +190,9 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
     let minors = super::minors::minors(&entries, &variants, &codes, catalog.minor_code_kind);
     let wire = super::wire::module_items(catalog, integrations);
     let failure = super::failure::items(catalog, &entries, &variants, integrations);
+    let grpc = integrations
+        .grpc
+        .then(|| super::grpc::items(catalog, &entries));
     let uses = runtime_modules(integrations)
         .into_iter()
         .map(|name| quote!(use super::errcat_integrations::#name;));
@@ -431,6 +443,8 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
             #wire
 
             #failure
+
+            #grpc
         }
     }
 }
