@@ -136,7 +136,9 @@ impl GrpcCode {
     pub fn guess(status: u16) -> Option<&'static str> {
         match status {
             409 => Some("409 is ABORTED or ALREADY_EXISTS, and the mapping takes ABORTED"),
-            200 => Some("200 maps to OK, which a gRPC client reads as success, not as an error"),
+            200 => Some(
+                "200 maps to OK, which a gRPC client reads as success, so the error is sent as UNKNOWN",
+            ),
             _ if !FROM_HTTP.iter().any(|(s, _)| *s == status) => {
                 Some("the HTTP to gRPC mapping does not list it, so it becomes UNKNOWN")
             }
@@ -161,9 +163,10 @@ pub struct Grpc {
 /// Where an entry's gRPC code comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GrpcOrigin {
-    /// A `grpc:` of the entry, its section or the catalog, written here.
+    /// A `grpc:` of the entry, its section or the catalog, written here (never `OK`).
     Declared(Location),
-    /// Derived from the HTTP status the `status:` written here gives.
+    /// Derived from the HTTP status the `status:` written here gives ([`GrpcCode::from_http`],
+    /// except that 200, `OK`, gives `UNKNOWN`: an error is never sent as a success).
     Derived { status: u16, at: Location },
     /// A catalog without HTTP statuses and without `grpc:`: [`GrpcCode::Unknown`].
     NoStatus,
@@ -200,7 +203,10 @@ pub fn warnings(catalog: &Catalog) -> Vec<Diagnostic> {
     }
     let mut out = Vec::new();
     for (at, status, labels) in by_place {
-        let code = GrpcCode::from_http(status);
+        let code = match GrpcCode::from_http(status) {
+            GrpcCode::Ok => GrpcCode::Unknown,
+            code => code,
+        };
         let why = GrpcCode::guess(status).unwrap_or_default();
         let whom = match labels.as_slice() {
             [one] => format!("`{one}`"),

@@ -16,7 +16,8 @@ pub(super) struct GrpcLevel {
 
 /// The gRPC code of an entry from its own level, its section's and the catalog's, nearest
 /// first: the first level that sets `grpc:` or `status:` decides, with its `grpc:` if it sets
-/// one, else the code its status maps to. So an entry's own `status: 404` gives `NOT_FOUND`
+/// one, else the code its status maps to (`UNKNOWN` for 200, which maps to `OK`: an error is
+/// never sent as a success). So an entry's own `status: 404` gives `NOT_FOUND`
 /// even in a section with `grpc: ALREADY_EXISTS`, and a catalog without statuses or `grpc:`
 /// gives `UNKNOWN`.
 pub(super) fn resolve(levels: [GrpcLevel; 3]) -> Grpc {
@@ -28,8 +29,13 @@ pub(super) fn resolve(levels: [GrpcLevel; 3]) -> Grpc {
             };
         }
         if let Some((status, at)) = level.status {
+            // An error is never sent as OK, which a gRPC client reads as success.
+            let code = match GrpcCode::from_http(status) {
+                GrpcCode::Ok => GrpcCode::Unknown,
+                code => code,
+            };
             return Grpc {
-                code: GrpcCode::from_http(status),
+                code,
                 origin: GrpcOrigin::Derived { status, at },
             };
         }
@@ -49,6 +55,21 @@ impl Validator<'_> {
         label: Option<&str>,
     ) -> Option<(GrpcCode, Location)> {
         let raw = raw?;
+        if raw == "OK" {
+            let mut d = self
+                .diagnostic(
+                    at,
+                    "the gRPC code `OK` is not an error: a gRPC client reads it as success",
+                )
+                .with_hint(
+                    "choose the code of an error, such as `FAILED_PRECONDITION`, or `UNKNOWN`",
+                );
+            if let Some(label) = label {
+                d = d.with_entry(label);
+            }
+            self.report(d);
+            return None;
+        }
         if let Some(code) = GrpcCode::from_name(raw) {
             return Some((code, self.locate(at)));
         }
