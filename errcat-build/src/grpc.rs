@@ -183,7 +183,7 @@ impl Grpc {
 /// one per `status:` that gives entries such a code (409, 200, a status the mapping does not
 /// list), and one for a catalog without statuses that sets no `grpc:`. They do not fail the
 /// check, and a `grpc:` next to the status silences them.
-pub fn warnings(catalog: &Catalog) -> Vec<Diagnostic> {
+pub fn warnings(catalog: &Catalog) -> Vec<Warning> {
     let mut by_place: Vec<(Location, u16, Vec<String>)> = Vec::new();
     let mut no_status = 0;
     for entry in catalog.entries() {
@@ -234,19 +234,36 @@ pub fn warnings(catalog: &Catalog) -> Vec<Diagnostic> {
         if let [one] = labels.as_slice() {
             d = d.with_entry(one.clone());
         }
-        out.push(d);
+        out.push(Warning(d));
     }
     if no_status > 0 {
-        out.push(
+        let whom = if no_status == 1 {
+            "its entry gets".to_owned()
+        } else {
+            format!("its {no_status} entries get")
+        };
+        out.push(Warning(
             Diagnostic::new(
                 &catalog.file,
                 None,
-                format!("the catalog has no HTTP statuses and no `grpc:`, so its {no_status} entries get the gRPC code UNKNOWN"),
+                format!("the catalog has no HTTP statuses and no `grpc:`, so {whom} the gRPC code UNKNOWN"),
             )
             .with_hint("set the gRPC code of the catalog, its sections or entries: `grpc: INTERNAL`, say (`grpc: UNKNOWN` confirms UNKNOWN)"),
-        );
+        ));
     }
     out
+}
+
+/// A problem that does not fail a check: a [`Diagnostic`] shown as `warning:`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning(pub Diagnostic);
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0.to_string();
+        f.write_str("warning")?;
+        f.write_str(text.strip_prefix("error").unwrap_or(&text))
+    }
 }
 
 #[cfg(test)]
