@@ -177,6 +177,34 @@ impl Grpc {
     pub fn is_derived(&self) -> bool {
         !matches!(self.origin, GrpcOrigin::Declared(_))
     }
+
+    /// Whether the code is a guess the catalog should confirm (see [`warnings`]).
+    pub fn is_guess(&self) -> bool {
+        match self.origin {
+            GrpcOrigin::Declared(_) => false,
+            GrpcOrigin::Derived { status, .. } => GrpcCode::guess(status).is_some(),
+            GrpcOrigin::NoStatus => true,
+        }
+    }
+
+    /// The code and where it comes from, as `errcat explain` shows it: `NOT_FOUND (from HTTP
+    /// status 404)`, `ALREADY_EXISTS (declared)`, with the reason a guess is one.
+    pub fn describe(&self) -> String {
+        match self.origin {
+            GrpcOrigin::Declared(_) => format!("{} (declared)", self.code),
+            GrpcOrigin::Derived { status, .. } => match GrpcCode::guess(status) {
+                Some(why) => format!(
+                    "{} (from HTTP status {status}; a guess to confirm with `grpc:`: {why})",
+                    self.code
+                ),
+                None => format!("{} (from HTTP status {status})", self.code),
+            },
+            GrpcOrigin::NoStatus => format!(
+                "{} (the catalog has no HTTP statuses and sets no `grpc:`)",
+                self.code
+            ),
+        }
+    }
 }
 
 /// The warnings of `errcat check` about gRPC codes that are guesses a catalog should confirm:

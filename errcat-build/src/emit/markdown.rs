@@ -217,6 +217,7 @@ fn section(s: &mut String, c: &Catalog, sec: &Section, layout: Layout) {
     if c.status.is_some() {
         s.push_str(" Status |");
     }
+    s.push_str(" gRPC |");
     s.push_str(" Message |");
     for col in &c.columns {
         let _ = write!(s, " {} |", escape(&col.name));
@@ -231,6 +232,7 @@ fn section(s: &mut String, c: &Catalog, sec: &Section, layout: Layout) {
     if c.status.is_some() {
         s.push_str(" ---: |");
     }
+    s.push_str(" --- |"); // gRPC
     s.push_str(" --- |");
     for col in &c.columns {
         s.push_str(match col.kind {
@@ -262,6 +264,8 @@ fn section(s: &mut String, c: &Catalog, sec: &Section, layout: Layout) {
         if let Some(status) = e.status {
             let _ = write!(s, " {status} |");
         }
+        let guess = if e.grpc.is_guess() { " (guess)" } else { "" };
+        let _ = write!(s, " `{}`{guess} |", e.grpc.code);
         let _ = write!(s, " {} |", escape(&e.message.text(&e.placeholders)));
         for v in &e.columns {
             let _ = write!(s, " {} |", v.as_ref().map_or_else(String::new, value_cell));
