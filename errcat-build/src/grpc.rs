@@ -131,6 +131,16 @@ impl GrpcCode {
             .map_or(GrpcCode::Unknown, |m| m.1)
     }
 
+    /// The gRPC code of an entry whose nearest `grpc:` or `status:` is `status` (`None` for a
+    /// catalog without statuses): the code the status maps to, except that an error is never
+    /// sent as `OK` (200 gives `UNKNOWN`), and `UNKNOWN` without a status.
+    pub fn derived(status: Option<u16>) -> GrpcCode {
+        match status.map(GrpcCode::from_http) {
+            None | Some(GrpcCode::Ok) => GrpcCode::Unknown,
+            Some(code) => code,
+        }
+    }
+
     /// Why the code derived from `status` is a guess that a catalog should confirm with a
     /// `grpc:` of its own; `None` where the mapping is unambiguous.
     pub fn guess(status: u16) -> Option<&'static str> {

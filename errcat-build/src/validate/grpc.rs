@@ -29,13 +29,8 @@ pub(super) fn resolve(levels: [GrpcLevel; 3]) -> Grpc {
             };
         }
         if let Some((status, at)) = level.status {
-            // An error is never sent as OK, which a gRPC client reads as success.
-            let code = match GrpcCode::from_http(status) {
-                GrpcCode::Ok => GrpcCode::Unknown,
-                code => code,
-            };
             return Grpc {
-                code,
+                code: GrpcCode::derived(Some(status)),
                 origin: GrpcOrigin::Derived { status, at },
             };
         }
