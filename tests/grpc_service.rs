@@ -167,18 +167,31 @@ async fn call(
     }
 }
 
-/// Every code of one catalog over gRPC; returns (codes, codes with values) served.
+/// What one catalog served: codes, and codes with placeholder values, with wire parameters
+/// and with a minor code.
+#[derive(Default)]
+struct Served {
+    codes: usize,
+    placeholders: usize,
+    params: usize,
+    minors: usize,
+}
+
+/// Every code of one catalog over gRPC.
 async fn check_catalog<F>(
     client: &mut tonic::client::Grpc<tonic::transport::Channel>,
     catalog: &errcat_build::Catalog,
     minors: &HashMap<(String, String), u32>,
-) -> (usize, usize)
+) -> Served
 where
     F: GrpcFailure + PartialEq,
 {
     let errors = F::Code::all();
     assert_eq!(errors.len(), catalog.entry_count());
-    let mut with_values = 0;
+    let mut served = Served {
+        codes: errors.len(),
+        ..Served::default()
+    };
     for (n, (error, entry)) in errors.iter().zip(catalog.entries()).enumerate() {
         let label = format!("{} {}", catalog.module, entry.label());
         let minor = minors
@@ -224,12 +237,20 @@ where
         let back = errcat::grpc::failure::<F>(&status).unwrap_or_else(|e| panic!("{label}: {e}"));
         assert!(back == sent, "{label}: {back:?} != {sent:?}");
         assert_eq!(back.minor_code(), minor, "{label}");
-        if !entry.placeholders.is_empty() || !sent.param_names().is_empty() {
-            with_values += 1;
+        if !entry.placeholders.is_empty() {
+            served.placeholders += 1;
             assert!(back.values().iter().all(|v| !v.is_absent()), "{label}");
         }
+        if !sent.param_names().is_empty() {
+            served.params += 1;
+            assert!(
+                back.param_values().iter().all(|v| !v.is_absent()),
+                "{label}"
+            );
+        }
+        served.minors += usize::from(minor.is_some());
     }
-    (errors.len(), with_values)
+    served
 }
 
 #[tokio::test]
@@ -255,14 +276,17 @@ async fn every_code_of_every_catalog_round_trips_through_a_tonic_status() {
             check_catalog::<messenger::Failure>(&mut client, catalog("messenger"), &minors).await,
         );
         served.push(check_catalog::<mixin::Failure>(&mut client, catalog("mixin"), &minors).await);
-        let codes: usize = served.iter().map(|s| s.0).sum();
-        let filled: usize = served.iter().map(|s| s.1).sum();
+        let sum = |f: fn(&Served) -> usize| served.iter().map(f).sum::<usize>();
         let total: usize = catalogs.iter().map(|c| c.entry_count()).sum();
-        assert_eq!(codes, total);
-        assert!(filled > 0);
+        assert_eq!(sum(|s| s.codes), total);
+        assert!(sum(|s| s.placeholders) > 0 && sum(|s| s.params) > 0 && sum(|s| s.minors) > 0);
         eprintln!(
-            "served {codes} codes of {} catalogs over gRPC, {filled} with values",
-            served.len()
+            "served {} codes of {} catalogs over gRPC: {} with placeholder values, {} with wire parameters, {} with a minor code",
+            sum(|s| s.codes),
+            served.len(),
+            sum(|s| s.placeholders),
+            sum(|s| s.params),
+            sum(|s| s.minors)
         );
     })
     .await
