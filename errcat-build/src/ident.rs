@@ -421,8 +421,9 @@ mod tests {
         );
         assert_eq!(grpc_reason(long).len(), 63);
         assert!(is_grpc_reason(&grpc_reason(long)));
+        let long_lower = "a_".repeat(40);
         assert!(is_grpc_reason(&grpc_reason(
-            &"a_".repeat(40).trim_end_matches('_')
+            long_lower.trim_end_matches('_')
         )));
         assert!(is_grpc_reason("USER_NOT_FOUND"));
         assert!(is_grpc_reason("E42"));

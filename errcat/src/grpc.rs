@@ -128,7 +128,7 @@ pub fn failure<F: GrpcFailure>(status: &Status) -> Result<F, Unrecognized> {
         catalog: F::Code::CATALOG,
         code: status.code(),
         message: status.message().to_owned(),
-        error_info: info,
+        error_info: info.map(Box::new),
         why,
     };
     let Some(at) = infos.iter().position(|i| i.domain == F::Code::DOMAIN) else {
@@ -182,7 +182,8 @@ pub struct Unrecognized {
     catalog: &'static str,
     code: Code,
     message: String,
-    error_info: Option<ErrorInfo>,
+    // Boxed: a `Result` with this error stays small.
+    error_info: Option<Box<ErrorInfo>>,
     why: Why,
 }
 
@@ -224,7 +225,7 @@ impl Unrecognized {
     /// The status's ErrorInfo (the one of the catalog's domain where there is one), if it has
     /// one: its reason, domain and metadata as received.
     pub fn error_info(&self) -> Option<&ErrorInfo> {
-        self.error_info.as_ref()
+        self.error_info.as_deref()
     }
 
     /// The reason of its ErrorInfo, if it has one.

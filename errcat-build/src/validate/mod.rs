@@ -161,10 +161,12 @@ impl Validator<'_> {
             );
         }
 
-        let mut state = CatalogState::default();
-        state.grpc_catalog = grpc::GrpcLevel {
-            grpc: self.grpc_code(&root.key("grpc"), raw.grpc.as_deref(), None),
-            status: status.map(|s| (s, self.locate(&root.key("status")))),
+        let mut state = CatalogState {
+            grpc_catalog: grpc::GrpcLevel {
+                grpc: self.grpc_code(&root.key("grpc"), raw.grpc.as_deref(), None),
+                status: status.map(|s| (s, self.locate(&root.key("status")))),
+            },
+            ..CatalogState::default()
         };
         let domain = self.domain(&root.key("domain"), raw.domain.as_deref(), &module);
         self.optional_text(
