@@ -116,7 +116,7 @@ pub fn status<F: GrpcFailure>(failure: &F) -> Status {
 /// metadata. A status that is not one of the catalog's errors is kept, not lost: see
 /// [`Unrecognized`].
 pub fn failure<F: GrpcFailure>(status: &Status) -> Result<F, Unrecognized> {
-    let infos: Vec<ErrorInfo> = status
+    let mut infos: Vec<ErrorInfo> = status
         .get_error_details_vec()
         .into_iter()
         .filter_map(|d| match d {
@@ -139,7 +139,7 @@ pub fn failure<F: GrpcFailure>(status: &Status) -> Result<F, Unrecognized> {
         };
         return Err(unrecognized(why, infos.into_iter().next()));
     };
-    let info = infos.into_iter().nth(at).expect("found above");
+    let info = infos.swap_remove(at);
     let Some(error) = F::Code::from_reason(&info.reason) else {
         return Err(unrecognized(Why::UnknownReason, Some(info)));
     };
