@@ -14,7 +14,7 @@
 //!   that of parsing a value of an enum column;
 //! - [`Problem`], the RFC 9457 rendering of any catalog's errors;
 //! - behind features, the integrations: `serde` ([`wire`]: reading and writing bodies),
-//!   `http` ([`status`]), `axum` ([`response`], `IntoResponse`), `grpc` ([`grpc`]: a
+//!   `http` ([`status`]), `axum` ([`response`], `IntoResponse`), `grpc` (the module `grpc`: a
 //!   `tonic::Status` with a `google.rpc.ErrorInfo`, and back).
 //!
 //! A crate turns an integration on in two places that belong together: the feature of this
