@@ -59,13 +59,16 @@ pub trait GrpcFailure: Raised<Code: GrpcCode> {
     /// The declared type of each run-time parameter, in the order of [`GrpcFailure::params`].
     fn param_kinds() -> &'static [ValueKind];
     /// The error `error` with the values of its placeholders (by index), its parameters and
-    /// its minor code.
+    /// its minor code as the metadata writes it; `None` if that text is not a minor code of
+    /// the catalog's type.
     fn from_parts(
         error: Self::Code,
         values: Vec<Value>,
         params: Vec<Value>,
-        minor: Option<u32>,
-    ) -> Self;
+        minor: Option<&str>,
+    ) -> Option<Self>
+    where
+        Self: Sized;
 }
 
 /// The metadata key of a placeholder or parameter: its snake_case name in lowerCamelCase
@@ -158,19 +161,14 @@ pub fn failure<F: GrpcFailure>(status: &Status) -> Result<F, Unrecognized> {
     };
     let values = read(error.placeholders(), error.placeholder_kinds());
     let params = read(F::params(), F::param_kinds());
-    let minor = match info.metadata.get(MINOR_CODE_KEY) {
-        None => Ok(None),
-        Some(text) => text
-            .parse()
-            .map(Some)
-            .map_err(|_| MINOR_CODE_KEY.to_owned()),
-    };
-    match (values, params, minor) {
-        (Ok(values), Ok(params), Ok(minor)) => Ok(F::from_parts(error, values, params, minor)),
-        (Err(key), _, _) | (_, Err(key), _) | (_, _, Err(key)) => {
-            Err(unrecognized(Why::BadValue(key), Some(info)))
+    let minor = info.metadata.get(MINOR_CODE_KEY).map(String::as_str);
+    let parts = match (values, params) {
+        (Ok(values), Ok(params)) => {
+            F::from_parts(error, values, params, minor).ok_or_else(|| MINOR_CODE_KEY.to_owned())
         }
-    }
+        (Err(key), _) | (_, Err(key)) => Err(key),
+    };
+    parts.map_err(|key| unrecognized(Why::BadValue(key), Some(info)))
 }
 
 /// A received status that is not an error of the catalog that was asked: it has no ErrorInfo,

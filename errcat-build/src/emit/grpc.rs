@@ -21,6 +21,15 @@ use crate::model::{Catalog, ColumnType, Entry, WireSource};
 
 /// The items of `Config::grpc` in a catalog module.
 pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStream {
+    // The minor code as the metadata writes it: a string minor as itself, an integer one
+    // parsed (a text that is not one makes the status unrecognized).
+    let read_minor = if catalog.minor_code_kind == crate::model::CodeKind::String {
+        quote!(::std::borrow::Cow::Owned(
+            ::std::string::ToString::to_string(text)
+        ))
+    } else {
+        quote!(text.parse::<u32>().ok()?)
+    };
     let n = Literal::usize_unsuffixed(entries.len());
     let codes = entries.iter().map(|(_, e)| {
         let code = ident(&e.grpc.code.tonic_name());
@@ -111,8 +120,8 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
                 error: Error,
                 values: ::std::vec::Vec<::errcat::Value>,
                 params: ::std::vec::Vec<::errcat::Value>,
-                minor: ::core::option::Option<u32>,
-            ) -> Self {
+                minor: ::core::option::Option<&str>,
+            ) -> ::core::option::Option<Self> {
                 let mut failure = Failure::bare(error);
                 for (slot, value) in failure.values.iter_mut().zip(values) {
                     *slot = value;
@@ -120,8 +129,11 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
                 for (slot, value) in failure.params.iter_mut().zip(params) {
                     *slot = value;
                 }
-                failure.minor = minor;
-                failure
+                failure.minor = match minor {
+                    ::core::option::Option::None => ::core::option::Option::None,
+                    ::core::option::Option::Some(text) => ::core::option::Option::Some(#read_minor),
+                };
+                ::core::option::Option::Some(failure)
             }
         }
 

@@ -75,6 +75,7 @@ impl Integrations {
                 serde: a.serde || b.serde,
                 http: a.http || b.http,
                 axum: a.axum || b.axum,
+                grpc: a.grpc || b.grpc,
             })
     }
 }
