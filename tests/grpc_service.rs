@@ -44,7 +44,7 @@ fn value(kind: ValueKind, n: usize, i: usize) -> Value {
     match kind {
         ValueKind::Integer => Value::Int(-(n as i64) * 10 - i as i64),
         ValueKind::Float => Value::Float(n as f64 + 0.25),
-        ValueKind::Bool => Value::Bool(n % 2 == 0),
+        ValueKind::Bool => Value::Bool(n.is_multiple_of(2)),
         _ => Value::Str(Cow::Owned(format!("v{n}.{i} ü {{x}}"))),
     }
 }
