@@ -5,23 +5,22 @@
 //! checked here, on the library's validated catalogs, so that build scripts do not pay for it.
 
 mod check;
-mod compat;
 mod docs;
 mod explain;
 mod generate;
-mod lock;
 mod next;
 mod openapi;
-mod output;
 mod revision;
 mod summary;
 mod typescript;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
-use errcat_build::{Catalog, Integrations};
+use errcat_build::Integrations;
+// The lock file and what it records live in the library, for the fuzz target of its reader.
+use errcat_cli::{compat, load, lock, output};
 
 /// Where the bundled catalogs live, relative to the repository root.
 const DEFAULT_DIR: &str = "catalogs";
@@ -239,19 +238,10 @@ fn main() -> ExitCode {
     }
 }
 
-/// Loads and validates the catalogs of `dir`, printing every problem on failure.
-fn load(dir: &Path) -> Option<Vec<Catalog>> {
-    match errcat_build::load_dir(dir) {
-        Ok(catalogs) => Some(catalogs),
-        Err(e) => {
-            eprintln!("{e}");
-            None
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
 
     fn parse(args: &[&str]) -> Result<Command, String> {
