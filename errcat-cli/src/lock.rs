@@ -27,7 +27,8 @@
 //! A line is a record kind and its fields, separated by single spaces; a field is a value or
 //! `key=value`, a value a list of items separated by `,`, an item a minor code and its name
 //! separated by `:`. A word with other characters than letters, digits and `_-./+@` is written
-//! as a JSON string; string codes always are, so that `"404"` stays a string. Catalogs are sorted
+//! as a JSON string, and so is the word `retired` (bare, it is a flag); string codes always
+//! are, so that `"404"` stays a string. Catalogs are sorted
 //! by module name, codes by code, reservations by their first code; sections, columns and
 //! wire fields keep the catalog's order. Lines starting with `#` are comments.
 
@@ -44,6 +45,9 @@ use crate::output::{Finding, Place};
 
 /// The lock file's name in the catalogs directory.
 pub const FILE_NAME: &str = "errcat.lock";
+
+/// The hint of a finding in a lock file that does not read.
+const REWRITE: &str = "the lock file is written by `errcat lock`: restore it from version control, or write it anew with `errcat lock --force`";
 
 /// The first line of every lock file: the format and its version.
 const VERSION_LINE: &str = "errcat-lock 1";
@@ -193,9 +197,11 @@ pub fn run(dir: &Path, force: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// A word as the lock file writes it: bare if it can be, else a JSON string.
+/// A word as the lock file writes it: bare if it can be, else a JSON string. `retired` is
+/// quoted too: bare, it is the flag of a `code` line, not a value.
 fn word(s: &str) -> String {
     let bare = !s.is_empty()
+        && s != "retired"
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | '+' | '@'));
     if bare {
@@ -320,7 +326,7 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Published>, Vec<Finding>> {
         let problem = |message: String| {
             Finding::new("LOCK_INVALID", message)
                 .at(Place::line(path, n))
-                .hint("the lock file is written by `errcat lock`: restore it from version control, or write it anew with `errcat lock --force`")
+                .hint(REWRITE)
         };
         if !version_seen {
             if line == VERSION_LINE {
@@ -338,6 +344,24 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<Published>, Vec<Finding>> {
             Err(message) => problems.push(problem(message)),
         }
     }
+    // `errcat lock` writes a `wire` line for every catalog (a catalog's body has a code and a
+    // message at least); without one, the catalog would be written back with no fields.
+    for c in &catalogs {
+        if c.wire_fields.is_empty() {
+            problems.push(
+                Finding::new(
+                    "LOCK_INVALID",
+                    format!(
+                        "catalog `{}` has no `wire` line listing its body's fields",
+                        c.module
+                    ),
+                )
+                .at(c.place.clone())
+                .hint(REWRITE),
+            );
+        }
+    }
+    problems.sort_by_key(|f| f.at.as_ref().and_then(|p| p.line));
     if !version_seen {
         problems.push(
             Finding::new(
@@ -501,7 +525,7 @@ fn record(
 fn minor(item: &[Atom]) -> Result<Minor, String> {
     let (code, name) = match item {
         [code] => (code, None),
-        [code, name] if !name.quoted => (code, Some(name.text.clone())),
+        [code, name] => (code, Some(name.text.clone())),
         _ => return Err("a minor code is `code` or `code:NAME`".to_owned()),
     };
     let code = parse_code(code)?;
@@ -721,6 +745,10 @@ mod tests {
             [
                 (Some(2), "`code` comes before the first `catalog` line"),
                 (
+                    Some(3),
+                    "catalog `shop` has no `wire` line listing its body's fields"
+                ),
+                (
                     Some(4),
                     "code x is neither an integer code nor a quoted string"
                 ),
@@ -749,6 +777,7 @@ mod tests {
         assert_eq!(word("a b"), "\"a b\"");
         assert_eq!(word("a,b"), "\"a,b\"");
         assert_eq!(word(""), "\"\"");
+        assert_eq!(word("retired"), "\"retired\"");
         assert_eq!(code(&Code::String("7".to_owned())), "\"7\"");
         assert_eq!(code(&Code::Integer(7)), "7");
     }
