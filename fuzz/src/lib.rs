@@ -3,19 +3,22 @@
 
 use std::path::Path;
 
+use errcat_build::emit::Integrations;
+
+pub mod items;
 pub mod structured;
 
 /// The file name the catalogs are loaded under.
 pub const FILE: &str = "fuzz.yaml";
 
 /// Loads `text` as a catalog. A rejected catalog must have diagnostics that name the file and
-/// a place inside it; an accepted one must generate Rust that parses, and Markdown. Returns
-/// whether the catalog was accepted.
-pub fn check_catalog(text: &str) -> bool {
+/// a place inside it; an accepted one must generate Rust that parses (with `integrations`),
+/// and Markdown. Returns whether the catalog was accepted.
+pub fn check_catalog(text: &str, integrations: Integrations) -> bool {
     match check_load(text) {
         None => false,
         Some(catalog) => {
-            check_generate(text, &catalog);
+            check_generate(text, &catalog, integrations);
             true
         }
     }
@@ -54,13 +57,14 @@ pub fn check_load(text: &str) -> Option<errcat_build::Catalog> {
     }
 }
 
-/// Generates Rust and Markdown for an accepted catalog: the Rust must parse, and every page
-/// must have text.
-pub fn check_generate(text: &str, catalog: &errcat_build::Catalog) {
+/// Generates Rust and Markdown for an accepted catalog: the Rust must parse, and still parse
+/// once formatted (checked item by item, see [`items`]), and every page must have text.
+pub fn check_generate(text: &str, catalog: &errcat_build::Catalog, integrations: Integrations) {
     let catalogs = std::slice::from_ref(catalog);
-    let code = errcat_build::generate_rust(catalogs);
-    if let Err(e) = syn::parse_file(&code) {
-        panic!("generated Rust does not parse: {e}\n--- catalog ---\n{text}\n--- code ---\n{code}");
+    // What `Config::generate` formats.
+    let tokens = errcat_build::emit::rust::file(catalogs, integrations);
+    if let Err(e) = items::check(&tokens) {
+        panic!("{e}\n--- catalog ({integrations:?}) ---\n{text}\n--- code ---\n{tokens}");
     }
     let docs = errcat_build::generate_markdown(catalogs);
     assert!(docs.len() >= 2, "no page for the catalog");
