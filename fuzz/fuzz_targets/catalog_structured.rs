@@ -1,5 +1,5 @@
 //! Valid-looking catalogs built from the fuzzer's bytes (see `structured.rs`), through the
-//! load and both emitters, with the integrations the first byte picks: no catalog may panic;
+//! load and both emitters, with the integrations the first byte picks (serde, http, axum, grpc): no catalog may panic;
 //! an accepted one is generated as Rust that parses, formatted or not, and as Markdown.
 
 #![no_main]
@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
         serde: flags & 1 != 0 || axum,
         http: flags & 2 != 0 || axum,
         axum,
+        grpc: flags & 8 != 0,
     };
     if let Ok(text) = errcat_fuzz::structured::catalog(&mut u) {
         errcat_fuzz::check_catalog(&text, integrations);
