@@ -15,6 +15,7 @@ use crate::diagnostic::{Diagnostic, Location, quote};
 mod deserialize;
 #[allow(unsafe_code)]
 mod libyaml;
+pub(crate) mod translations;
 mod tree;
 mod value;
 
@@ -41,6 +42,8 @@ pub(crate) const CATALOG_FIELDS: &[&str] = &[
     "sections",
     "wire",
     "compatibility",
+    "locale",
+    "locales",
 ];
 pub(crate) const COLUMN_FIELDS: &[&str] = &[
     "name",
@@ -185,6 +188,8 @@ pub(crate) struct RawCatalog {
     pub sections: Vec<RawSection>,
     pub wire: Option<RawWire>,
     pub compatibility: Option<Vec<String>>,
+    pub locale: Option<String>,
+    pub locales: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]

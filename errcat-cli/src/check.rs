@@ -32,6 +32,10 @@ pub fn run(dir: &Path, against: Option<&str>, format: Format) -> ExitCode {
         }
     };
     report.summary = crate::summary::check_lines(&catalogs);
+    report.coverage = crate::coverage::of(&catalogs);
+    report
+        .summary
+        .extend(report.coverage.iter().map(crate::coverage::Coverage::line));
     let now: Vec<Published> = catalogs.iter().map(|c| Published::of(c, None)).collect();
 
     check_lock(dir, &now, &mut report);

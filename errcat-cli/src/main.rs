@@ -6,6 +6,7 @@
 
 mod check;
 mod compat;
+mod coverage;
 mod docs;
 mod explain;
 mod generate;
@@ -161,7 +162,11 @@ enum Command {
     ///
     /// Save it next to your catalogs (`errcat schema > catalog.schema.json`) and point each
     /// catalog at it with a first line `# yaml-language-server: $schema=catalog.schema.json`.
-    Schema,
+    Schema {
+        /// Print the schema of translations files (`shop.fa.yaml`) instead.
+        #[arg(long)]
+        translations: bool,
+    },
     /// Print a completion script for a shell.
     Completions {
         /// The shell: bash, elvish, fish, powershell or zsh.
@@ -214,8 +219,15 @@ fn main() -> ExitCode {
             print!("{}", compat::rules_table());
             ExitCode::SUCCESS
         }
-        Command::Schema => {
-            print!("{}", errcat_build::JSON_SCHEMA);
+        Command::Schema { translations } => {
+            print!(
+                "{}",
+                if translations {
+                    errcat_build::TRANSLATIONS_JSON_SCHEMA
+                } else {
+                    errcat_build::JSON_SCHEMA
+                }
+            );
             ExitCode::SUCCESS
         }
         Command::Completions { shell } => {

@@ -12,6 +12,7 @@
 mod columns;
 mod entries;
 mod lifecycle;
+mod locales;
 mod messages;
 mod minors;
 mod names;
@@ -27,6 +28,7 @@ use crate::model::{Catalog, CodeKind};
 use crate::parse::{Doc, RawCatalog, Step};
 
 use entries::{CatalogState, CodeSite};
+pub(crate) use locales::{tag_problem, translation};
 use names::{Case, why_not_snake};
 pub(crate) use set::validate_set;
 
@@ -197,6 +199,7 @@ impl Validator<'_> {
             &sections,
             status.is_some(),
         );
+        let locales = self.locales(&root, raw.locale.as_deref(), raw.locales.as_deref());
         Catalog {
             file: self.file.to_path_buf(),
             module,
@@ -212,6 +215,7 @@ impl Validator<'_> {
             compatibility: self.compatibility(&root, raw.compatibility.as_deref()),
             columns,
             sections,
+            locales,
         }
     }
 
