@@ -20,6 +20,7 @@ mod failure;
 mod integrations;
 #[cfg(feature = "docs")]
 pub mod json;
+mod locales;
 #[cfg(feature = "docs")]
 pub mod markdown;
 mod minors;
