@@ -206,8 +206,16 @@ fn localized_messages_allocate_nothing() {
                 let _ = e.description_in(locale);
                 let _ = e.locale_of(locale);
                 out.clear();
-                write!(out, "{}", errcat::Filled::new(e.template_in(locale), &VALUES)).unwrap();
-                assert!(!out.contains("{amount}") && !out.contains("{limit}"), "{out}");
+                write!(
+                    out,
+                    "{}",
+                    errcat::Filled::new(e.template_in(locale), &VALUES)
+                )
+                .unwrap();
+                assert!(
+                    !out.contains("{amount}") && !out.contains("{limit}"),
+                    "{out}"
+                );
                 let failure = payments::Failure::unfilled(e);
                 out.clear();
                 write!(out, "{}", failure.message_in(locale)).unwrap();
@@ -220,7 +228,8 @@ fn localized_messages_allocate_nothing() {
             out.clear();
             write!(out, "{}", funds.message_in(locale)).unwrap();
             assert!(out.contains("12") && out.contains("EUR"), "{out}");
-            let limit = payments::Failure::from(payments::values::LimitReached { limit: 5, hours: 3 });
+            let limit =
+                payments::Failure::from(payments::values::LimitReached { limit: 5, hours: 3 });
             for i in 0..limit.locale_tags().len() {
                 out.clear();
                 let (_, message) = limit.message_at(i);

@@ -23,6 +23,7 @@ pub mod json;
 mod locales;
 #[cfg(feature = "docs")]
 pub mod markdown;
+mod markdown_locales;
 mod minors;
 mod name_index;
 #[cfg(feature = "docs")]
