@@ -13,8 +13,6 @@ use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;
 
-use errcat::locale::AcceptLanguage;
-
 fn funds() -> payments::Failure {
     payments::values::InsufficientFunds {
         amount: 12,
@@ -123,21 +121,31 @@ fn generic_code_reads_the_locales_through_the_runtime_trait() {
     assert_eq!(funds().template_at(99).0, "en");
 }
 
-async fn funds_body(
-    lang: AcceptLanguage,
-) -> Result<String, errcat::locale::Localized<payments::Failure>> {
-    Err(funds().localized(&lang))
+// README: handler begins
+use errcat::locale::{AcceptLanguage, Localized, LocalizedProblem};
+
+/// Answers in the client's language: `Accept-Language: fa-IR` gets the Persian message.
+async fn pay(lang: AcceptLanguage) -> Result<String, Localized<payments::Failure>> {
+    let failure = payments::Failure::from(payments::values::InsufficientFunds {
+        amount: 12,
+        currency: "EUR".into(),
+    });
+    Err(failure.localized(&lang))
 }
 
-async fn funds_problem(
-    lang: AcceptLanguage,
-) -> Result<String, errcat::locale::LocalizedProblem<payments::Failure>> {
-    Err(Problem(funds()).localized(&lang))
+/// The same as an RFC 9457 problem: `title` and `detail` localized, `type` and `code` not.
+async fn pay_problem(lang: AcceptLanguage) -> Result<String, LocalizedProblem<payments::Failure>> {
+    let failure = payments::Failure::from(payments::values::InsufficientFunds {
+        amount: 12,
+        currency: "EUR".into(),
+    });
+    Err(Problem(failure).localized(&lang))
 }
+// README: handler ends
 
 async fn limit_problem(
     lang: AcceptLanguage,
-) -> Result<String, errcat::locale::LocalizedProblem<payments::Failure>> {
+) -> Result<String, LocalizedProblem<payments::Failure>> {
     Err(
         Problem(payments::Failure::from(payments::values::LimitReached {
             limit: 5,
@@ -191,8 +199,8 @@ async fn responses_follow_the_requests_accept_language() {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let router = Router::new()
-            .route("/funds", get(funds_body))
-            .route("/funds/problem", get(funds_problem))
+            .route("/funds", get(pay))
+            .route("/funds/problem", get(pay_problem))
             .route("/limit/problem", get(limit_problem));
         tokio::spawn(async move { axum::serve(listener, router).await });
 
