@@ -155,8 +155,9 @@ impl Config {
         }
     }
 
-    /// Loads every catalog in `dir`, generates Rust for all of them and writes it to the
-    /// output directory. Fails, writing nothing, if any catalog has a problem.
+    /// Loads every catalog in `dir` (with the translations files beside them, such as
+    /// `shop.fa.yaml`), generates Rust for all of them and writes it to the output directory.
+    /// Fails, writing nothing, if any catalog or translations file has a problem.
     pub fn compile(&self, dir: impl AsRef<Path>) -> Result<(), Error> {
         let dir = dir.as_ref();
         if self.emit_rerun_if_changed {
@@ -239,7 +240,9 @@ fn yaml_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
     }))
 }
 
-/// Loads and validates every catalog in `dir`, reporting the problems of all files at once.
+/// Loads and validates every catalog in `dir` and the translations files beside them
+/// (`shop.fa.yaml` for `shop.yaml`, checked against their catalog), reporting the problems of
+/// all files at once.
 pub fn load_dir(dir: &Path) -> Result<Vec<Catalog>, Error> {
     let files = catalog_files(dir)?;
     if files.is_empty() {
