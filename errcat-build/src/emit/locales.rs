@@ -344,6 +344,32 @@ pub(super) fn module_items(
             }
         }
 
+        impl Body {
+            /// The failure this body carries, its message read in `locale` (a response's
+            /// `Content-Language`): as [`Body::failure`], which reads the catalog's own
+            /// wording. `None` where the message is not the code's message in `locale` with
+            /// values filled in.
+            pub fn failure_in(&self, locale: super::Locale) -> ::core::option::Option<Failure> {
+                let error = self.code.error()?;
+                let kinds = part(&PLACEHOLDER_KINDS, &PLACEHOLDERS_AT, error as usize);
+                if kinds.is_empty() || error.locale_of(locale) as usize != locale as usize {
+                    return self.failure();
+                }
+                let mut values = [const { ::errcat::Value::Absent }; 32];
+                if kinds.len() > values.len()
+                    || !::errcat::read_values(error.template_in(locale), kinds, &self.message, &mut values[..kinds.len()])
+                {
+                    return ::core::option::Option::None;
+                }
+                // The same values in the catalog's own wording, read back as it is.
+                let mut own = ::core::clone::Clone::clone(self);
+                own.message = ::std::borrow::Cow::Owned(::std::string::ToString::to_string(
+                    &::errcat::Filled::new(error.template(), &values[..kinds.len()]),
+                ));
+                own.failure()
+            }
+        }
+
         impl ::errcat::Translated for Failure {
             fn locale_tags(&self) -> &'static [&'static str] {
                 &LOCALE_TAGS

@@ -94,6 +94,27 @@ fn the_typed_values_fill_every_locale_and_display_keeps_the_catalogs_own() {
 }
 
 #[test]
+fn a_body_in_a_locale_reads_back_its_values() {
+    let limit: payments::Failure = payments::values::LimitReached { limit: 5, hours: 3 }.into();
+    for &locale in Locale::ALL {
+        let mut body = limit.body();
+        body.message = limit.message_in(locale).to_string().into();
+        assert_eq!(body.failure_in(locale), Some(limit.clone()), "{locale}");
+    }
+    // Read in the wrong locale, the message does not match: no failure, as `failure()` does.
+    let mut body = limit.body();
+    body.message = limit.message_in(Locale::Fa).to_string().into();
+    assert_eq!(body.failure_in(Locale::En), None);
+    assert_eq!(body.failure(), None);
+    // A code without placeholders needs no reading.
+    let frozen = payments::Failure::ACCOUNT_FROZEN.body();
+    assert_eq!(
+        frozen.failure_in(Locale::Fa),
+        Some(payments::Failure::ACCOUNT_FROZEN)
+    );
+}
+
+#[test]
 fn generic_code_reads_the_locales_through_the_runtime_trait() {
     fn in_every_locale<T: Translated>(error: &T) -> Vec<(String, &'static str, String)> {
         (0..error.locale_tags().len())
@@ -236,6 +257,9 @@ async fn responses_follow_the_requests_accept_language() {
                 payments::Body::from_json(&serde_json::to_vec(&reply.json).unwrap()).unwrap();
             assert_eq!(body.message, message);
             assert_eq!(body.failure().is_some(), language == "en", "{header:?}");
+            // Read in the language the response declares, it gives the typed values back.
+            let locale: Locale = reply.content_language.as_deref().unwrap().parse().unwrap();
+            assert_eq!(body.failure_in(locale), Some(funds()), "{header:?}");
         }
 
         let reply = request(addr, "/funds/problem", Some("fa-IR, en;q=0.5")).await;
