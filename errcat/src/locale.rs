@@ -10,8 +10,8 @@
 //! `Failure::message_in` and the [`Translated`] impl read it. A code a locale does not
 //! translate falls back to the catalog's own text.
 //!
-//! With the `axum` feature, [`AcceptLanguage`] reads a request's `Accept-Language` header and
-//! [`Localized`] / [`LocalizedProblem`] answer in the language it prefers.
+//! With the `axum` feature, `AcceptLanguage` reads a request's `Accept-Language` header and
+//! `Localized` / `LocalizedProblem` answer in the language it prefers.
 
 use core::fmt;
 
