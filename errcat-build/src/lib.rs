@@ -57,7 +57,7 @@ pub const JSON_SCHEMA: &str = include_str!("../catalog.schema.json");
 
 /// The JSON Schema of translations files (`schema/translations.schema.json`); `errcat schema
 /// --translations` prints it.
-pub const TRANSLATIONS_JSON_SCHEMA: &str = include_str!("../../schema/translations.schema.json");
+pub const TRANSLATIONS_JSON_SCHEMA: &str = include_str!("../translations.schema.json");
 
 /// Settings for a generator run; [`Config::compile`] is the build-script entry point.
 #[derive(Clone, Debug)]

@@ -4,13 +4,15 @@
 
 use std::path::{Path, PathBuf};
 
+/// The crate's directory: the format reference and the schema are linked into it, so that the
+/// tests also run from the packaged crate.
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
 
 /// The `n`-th yaml block of the format doc.
 fn doc_yaml(n: usize) -> String {
-    let doc = std::fs::read_to_string(root().join("docs/catalog-format.md")).unwrap();
+    let doc = std::fs::read_to_string(root().join("catalog-format.md")).unwrap();
     let mut rest = doc.as_str();
     for _ in 0..n {
         rest = &rest[rest.find("```yaml\n").unwrap() + 8..];
@@ -21,7 +23,7 @@ fn doc_yaml(n: usize) -> String {
 }
 
 fn validator() -> jsonschema::Validator {
-    let text = std::fs::read_to_string(root().join("schema/translations.schema.json")).unwrap();
+    let text = std::fs::read_to_string(root().join("translations.schema.json")).unwrap();
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
     jsonschema::draft7::meta::validate(&schema).expect("a valid draft-07 schema");
     jsonschema::draft7::new(&schema).unwrap()
@@ -60,10 +62,7 @@ fn the_format_documents_translations_example_loads_against_its_catalog() {
 fn every_translations_file_of_the_repository_is_valid() {
     let validator = validator();
     let mut checked = 0;
-    for dir in [
-        root().join("errcat-build/tests/fixtures/locales/catalogs"),
-        root().join("catalogs"),
-    ] {
+    for dir in [root().join("tests/fixtures/locales/catalogs")] {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             let catalogs = errcat_build::catalog_files(&dir).unwrap();
@@ -85,7 +84,7 @@ fn every_translations_file_of_the_repository_is_valid() {
             checked += 1;
         }
     }
-    // The bundled catalogs are English only; the fixture has Persian and German.
+    // The fixture has Persian and German (the bundled catalogs are English only).
     assert_eq!(checked, 2);
 }
 

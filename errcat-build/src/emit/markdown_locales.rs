@@ -4,7 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::markdown::{code_span, entry_anchor, escape};
+use super::escape::{code_span, escape};
+use super::markdown::entry_anchor;
 use crate::model::Catalog;
 
 /// Appends the part to the page `s`; nothing for a catalog without locales.

@@ -23,6 +23,7 @@ pub mod json;
 mod locales;
 #[cfg(feature = "docs")]
 pub mod markdown;
+#[cfg(feature = "docs")]
 mod markdown_locales;
 mod minors;
 mod name_index;
