@@ -4,5 +4,6 @@ fn main() {
         .serde(feature("SERDE"))
         .http(feature("HTTP"))
         .axum(feature("AXUM"))
+        .grpc(feature("GRPC"))
         .compile_or_exit("catalogs");
 }

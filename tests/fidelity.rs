@@ -92,14 +92,13 @@ mod rules {
         let mut out = String::new();
         let mut chars = s.chars().peekable();
         while let Some(c) = chars.next() {
-            if c == '\\' {
-                if let Some(&next) = chars.peek() {
-                    if next.is_ascii_punctuation() {
-                        out.push(next);
-                        chars.next();
-                        continue;
-                    }
-                }
+            if c == '\\'
+                && let Some(&next) = chars.peek()
+                && next.is_ascii_punctuation()
+            {
+                out.push(next);
+                chars.next();
+                continue;
             }
             out.push(c);
         }
@@ -427,15 +426,15 @@ fn item_market(text: &str) -> Document {
             // "A 500 error response".
             if let Some(s) = l.trim().strip_prefix("httpStatus :") {
                 prose_status = Some(s.trim().to_owned());
-            } else if prose_status.is_none() {
-                if let Some(p) = l.find("A ") {
-                    let s: String = l[p + 2..].chars().take(3).collect();
-                    if s.len() == 3
-                        && s.chars().all(|c| c.is_ascii_digit())
-                        && l[p + 5..].starts_with(" error")
-                    {
-                        prose_status = Some(s);
-                    }
+            } else if prose_status.is_none()
+                && let Some(p) = l.find("A ")
+            {
+                let s: String = l[p + 2..].chars().take(3).collect();
+                if s.len() == 3
+                    && s.chars().all(|c| c.is_ascii_digit())
+                    && l[p + 5..].starts_with(" error")
+                {
+                    prose_status = Some(s);
                 }
             }
             i += 1;

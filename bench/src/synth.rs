@@ -294,9 +294,9 @@ fn entry(index: usize, section: usize, k: usize) -> Entry {
     let (problem, says) = PROBLEMS[(index / OBJECTS.len()) % PROBLEMS.len()];
     let name = format!("{object}_{problem}_{code}");
     let noun = object.to_ascii_lowercase();
-    let (message, placeholders) = if index % 5 == 0 {
+    let (message, placeholders) = if index.is_multiple_of(5) {
         (format!("The {noun} {{id}} {says}."), vec!["id"])
-    } else if index % 17 == 0 {
+    } else if index.is_multiple_of(17) {
         (
             format!("The {noun} {says}: {{reason}} (limit {{limit}})."),
             vec!["reason", "limit"],
@@ -304,7 +304,7 @@ fn entry(index: usize, section: usize, k: usize) -> Entry {
     } else {
         (format!("The {noun} {says}."), Vec::new())
     };
-    let description = (index % 4 == 0).then(|| {
+    let description = index.is_multiple_of(4).then(|| {
         format!("Returned when the {noun} named in the request {says}; see the {noun} guide.")
     });
     let minors = if index % 8 == 3 {

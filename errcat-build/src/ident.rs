@@ -273,6 +273,68 @@ pub fn locale_variant(tag: &str) -> String {
         .collect()
 }
 
+/// The `reason` of a gRPC `google.rpc.ErrorInfo` for a documented name: the name in capitals
+/// with `-` and `.` written `_` (`invalid_grant` and `invalid-grant` give `INVALID_GRANT`,
+/// `user.not_found` gives `USER_NOT_FOUND`). A name longer than the 63 characters a reason may
+/// have keeps its first 54 and ends with `_` and 8 hexadecimal digits of its FNV-1a hash, so
+/// that two long names with the same beginning stay apart. See [`is_grpc_reason`].
+pub fn grpc_reason(documented: &str) -> String {
+    let upper: String = documented
+        .chars()
+        .map(|c| match c {
+            '-' | '.' => '_',
+            c => c.to_ascii_uppercase(),
+        })
+        .collect();
+    if upper.len() <= GRPC_REASON_MAX {
+        return upper;
+    }
+    let hash = documented.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let head = upper[..GRPC_REASON_MAX - 9].trim_end_matches('_');
+    format!("{head}_{hash:08X}")
+}
+
+/// The longest `reason` ErrorInfo allows.
+pub const GRPC_REASON_MAX: usize = 63;
+
+/// Whether `reason` has ErrorInfo's reason format: `[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63
+/// characters.
+pub fn is_grpc_reason(reason: &str) -> bool {
+    let b = reason.as_bytes();
+    b.len() >= 3
+        && b.len() <= GRPC_REASON_MAX
+        && b[0].is_ascii_uppercase()
+        && b.iter()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'_')
+        && b[b.len() - 1] != b'_'
+}
+
+/// The key of a value in a gRPC ErrorInfo's `metadata`, lowerCamelCase as AIP-193 asks:
+/// `user_id` gives `userId`, `a_1` gives `a1`.
+pub fn metadata_key(snake: &str) -> String {
+    let mut key = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = !key.is_empty();
+        } else if upper {
+            key.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            key.push(c);
+        }
+    }
+    key
+}
+
+/// The longest metadata key AIP-193 allows.
+pub const METADATA_KEY_MAX: usize = 64;
+
+/// The metadata key of the minor code in a gRPC ErrorInfo.
+pub const MINOR_CODE_KEY: &str = "minorCode";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,6 +421,35 @@ mod tests {
         assert_eq!(module_name("type"), None);
         assert_eq!(module_name("2fa"), None);
         assert_eq!(module_name("ünï"), None);
+    }
+
+    #[test]
+    fn grpc_reasons_and_metadata_keys() {
+        assert_eq!(grpc_reason("USER_NOT_FOUND"), "USER_NOT_FOUND");
+        assert_eq!(grpc_reason("invalid_grant"), "INVALID_GRANT");
+        assert_eq!(grpc_reason("invalid-token"), "INVALID_TOKEN");
+        assert_eq!(grpc_reason("user.not_found"), "USER_NOT_FOUND");
+        let long = "USER_TWO_STEP_VERIFICATION_GET_PASSWORD_DETAIL_INTERNAL_SERVER_ERROR";
+        assert_eq!(
+            grpc_reason(long),
+            "USER_TWO_STEP_VERIFICATION_GET_PASSWORD_DETAIL_INTERNA_0B81156C"
+        );
+        assert_eq!(grpc_reason(long).len(), 63);
+        assert!(is_grpc_reason(&grpc_reason(long)));
+        let long_lower = "a_".repeat(40);
+        assert!(is_grpc_reason(&grpc_reason(
+            long_lower.trim_end_matches('_')
+        )));
+        assert!(is_grpc_reason("USER_NOT_FOUND"));
+        assert!(is_grpc_reason("E42"));
+        assert!(!is_grpc_reason("OK"));
+        assert!(!is_grpc_reason("2FA_REQUIRED"));
+        assert!(!is_grpc_reason(&"A".repeat(64)));
+        assert!(is_grpc_reason(&"A".repeat(63)));
+        assert_eq!(metadata_key("user_id"), "userId");
+        assert_eq!(metadata_key("phone"), "phone");
+        assert_eq!(metadata_key("retry_after_ms"), "retryAfterMs");
+        assert_eq!(metadata_key("a_1"), "a1");
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! ```
 //!
 //! The generated code depends on the `errcat` runtime crate, with the features of the
-//! integrations that `Config` turns on (`serde`, `http`, `axum`): a crate that calls
+//! integrations that `Config` turns on (`serde`, `http`, `axum`, `grpc`): a crate that calls
 //! `Config::new().axum(true)` depends on `errcat = { version = "0.1", features = ["axum"] }`.
 //!
 //! The pipeline runs one way: parsing reads each YAML file into a raw document,
@@ -34,6 +34,7 @@ mod diagnostic;
 pub mod emit;
 #[doc = include_str!("../catalog-format.md")]
 pub mod catalog_format {}
+pub mod grpc;
 pub mod ident;
 pub mod model;
 mod parse;
@@ -114,6 +115,17 @@ impl Config {
         self
     }
 
+    /// Generates, for each catalog, `From<Failure>` and `From<Error>` for `tonic::Status` (the
+    /// code's gRPC code, the filled message and one `google.rpc.ErrorInfo` with the reason, the
+    /// catalog's domain and the values as metadata), `Failure::from_status` for a received
+    /// status, and `Error::grpc_code` and `Error::reason`. Needs the `grpc` feature of the
+    /// `errcat` runtime crate. A catalog whose names or values do not fit an ErrorInfo is
+    /// refused (see `docs/catalog-format.md`).
+    pub fn grpc(&mut self, on: bool) -> &mut Self {
+        self.integrations.grpc = on;
+        self
+    }
+
     /// The integrations the generated code will contain.
     pub fn integrations(&self) -> Integrations {
         self.integrations
@@ -166,6 +178,13 @@ impl Config {
             }
         }
         let catalogs = load_dir(dir)?;
+        if self.integrations.grpc {
+            let unsupported: Vec<Diagnostic> =
+                catalogs.iter().flat_map(emit::grpc::unsupported).collect();
+            if !unsupported.is_empty() {
+                return Err(Error::new(unsupported));
+            }
+        }
         let code = self.generate(&catalogs);
         let out_dir = match &self.out_dir {
             Some(d) => d.clone(),

@@ -41,6 +41,9 @@ pub struct Catalog {
     pub compatibility: Vec<Category>,
     /// The locales the catalog is written in, and its translations.
     pub locales: Locales,
+    /// The domain of its errors in a gRPC `google.rpc.ErrorInfo`: `domain:`, else the module
+    /// name.
+    pub domain: String,
 }
 
 impl Catalog {
@@ -353,6 +356,8 @@ pub struct Entry {
     /// The resolved HTTP status (own, else the section's, else the catalog's); `None` in a
     /// catalog without statuses.
     pub status: Option<u16>,
+    /// The gRPC code: declared (`grpc:`) or derived from the status.
+    pub grpc: crate::grpc::Grpc,
     pub aliases: Vec<String>,
     /// The Rust name of each alias's associated constant, in the order of `aliases`.
     pub alias_rust_names: Vec<String>,

@@ -44,6 +44,8 @@ pub(crate) const CATALOG_FIELDS: &[&str] = &[
     "compatibility",
     "locale",
     "locales",
+    "grpc",
+    "domain",
 ];
 pub(crate) const COLUMN_FIELDS: &[&str] = &[
     "name",
@@ -62,6 +64,7 @@ pub(crate) const SECTION_FIELDS: &[&str] = &[
     "note",
     "entries",
     "reserved",
+    "grpc",
 ];
 pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "code",
@@ -78,6 +81,7 @@ pub(crate) const ENTRY_FIELDS: &[&str] = &[
     "minors",
     "note",
     "retired",
+    "grpc",
 ];
 pub(crate) const PLACEHOLDER_FIELDS: &[&str] =
     &["name", "type", "documented", "example", "description"];
@@ -190,6 +194,10 @@ pub(crate) struct RawCatalog {
     pub compatibility: Option<Vec<String>>,
     pub locale: Option<String>,
     pub locales: Option<Vec<String>>,
+    /// The default gRPC code of every entry (`grpc: INTERNAL`).
+    pub grpc: Option<String>,
+    /// The ErrorInfo domain of the catalog's errors.
+    pub domain: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -228,6 +236,7 @@ pub(crate) struct RawSection {
     pub entries: Vec<RawEntry>,
     #[serde(default)]
     pub reserved: Vec<RawReserved>,
+    pub grpc: Option<String>,
 }
 
 /// One reservation of a section: a single `code`, or the range `from`..=`to`.
@@ -261,6 +270,7 @@ pub(crate) struct RawEntry {
     pub minors: Vec<RawMinor>,
     pub note: Option<String>,
     pub retired: Option<String>,
+    pub grpc: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -109,13 +109,13 @@ fn wrong_types_name_the_field_and_what_was_found() {
     check(
         &with_entries("      - just a string\n"),
         &[
-            "error: expected a mapping (an entry), found the value \"just a string\"\n  --> shop.yaml:8:9\n   = entry: <no code>\n   = hint: an entry is written as `field: value` lines; its fields are `code`, `name`, `rust_name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
+            "error: expected a mapping (an entry), found the value \"just a string\"\n  --> shop.yaml:8:9\n   = entry: <no code>\n   = hint: an entry is written as `field: value` lines; its fields are `code`, `name`, `rust_name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`, `grpc`",
         ],
     );
     check(
         "- title: x\n",
         &[
-            "error: expected a mapping (a catalog), found a list\n  --> shop.yaml:1:1\n   = hint: a catalog is written as `field: value` lines; its fields are `name`, `title`, `source`, `description`, `status`, `note`, `strip_prefix`, `columns`, `sections`, `wire`, `compatibility`, `locale`, `locales`",
+            "error: expected a mapping (a catalog), found a list\n  --> shop.yaml:1:1\n   = hint: a catalog is written as `field: value` lines; its fields are `name`, `title`, `source`, `description`, `status`, `note`, `strip_prefix`, `columns`, `sections`, `wire`, `compatibility`, `locale`, `locales`, `grpc`, `domain`",
         ],
     );
 }
@@ -184,7 +184,7 @@ sections:
         ),
         &[
             "error: unknown field `mesage` in an entry\n  --> shop.yaml:10:9\n   = entry: 1 A\n   = hint: did you mean `message`?",
-            "error: unknown field `colour` in an entry\n  --> shop.yaml:11:9\n   = entry: 1 A\n   = hint: the fields of an entry are `code`, `name`, `rust_name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`",
+            "error: unknown field `colour` in an entry\n  --> shop.yaml:11:9\n   = entry: 1 A\n   = hint: the fields of an entry are `code`, `name`, `rust_name`, `message`, `description`, `status`, `aliases`, `deprecated`, `reaction`, `placeholders`, `columns`, `minors`, `note`, `retired`, `grpc`",
         ],
     );
     check(

@@ -59,6 +59,19 @@ fn the_format_documents_example_loads_and_generates() {
     assert_eq!(internal.status, Some(500));
     assert_eq!(internal.columns[0], Some(Value::Bool(true)));
 
+    assert_eq!(catalog.domain, "shop.example.com");
+    let grpc = |code| catalog.find(&Code::Integer(code)).unwrap().grpc.code.name();
+    assert_eq!(grpc(1001), "INVALID_ARGUMENT");
+    assert_eq!(grpc(1002), "FAILED_PRECONDITION");
+    assert_eq!(grpc(1003), "PERMISSION_DENIED");
+    assert_eq!(grpc(2000), "INTERNAL");
+
+    let with_grpc = errcat_build::Config::new()
+        .grpc(true)
+        .generate(std::slice::from_ref(&catalog));
+    syn::parse_file(&with_grpc).expect("generated Rust with gRPC parses");
+    assert!(with_grpc.contains("pub const DOMAIN: &str = \"shop.example.com\";"));
+
     let rust = errcat_build::generate_rust(&[catalog]);
     syn::parse_file(&rust).expect("generated Rust parses");
     assert!(rust.contains("pub mod shop"));

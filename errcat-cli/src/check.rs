@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::ExitCode;
 
+use errcat_build::Catalog;
+
 use crate::compat::{self, Published};
 use crate::lock;
 use crate::output::{Finding, Format, Place, Report};
@@ -36,6 +38,7 @@ pub fn run(dir: &Path, against: Option<&str>, format: Format) -> ExitCode {
     report
         .summary
         .extend(report.coverage.iter().map(crate::coverage::Coverage::line));
+    report.warnings = grpc_warnings(&catalogs);
     let now: Vec<Published> = catalogs.iter().map(|c| Published::of(c, None)).collect();
 
     check_lock(dir, &now, &mut report);
@@ -160,4 +163,16 @@ pub fn lock_command(dir: &Path) -> String {
     } else {
         format!("errcat lock {}", dir.display())
     }
+}
+
+/// The gRPC codes that are guesses a catalog should confirm (see `errcat_build::grpc::warnings`).
+fn grpc_warnings(catalogs: &[Catalog]) -> Vec<Finding> {
+    catalogs
+        .iter()
+        .flat_map(errcat_build::grpc::warnings)
+        .map(|w| Finding {
+            rule: "GRPC_CODE_GUESSED",
+            ..Finding::from_diagnostic(&w.0)
+        })
+        .collect()
 }

@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 
 use errcat_build::Catalog;
+use errcat_build::grpc::GrpcCode;
 use errcat_build::ident;
 use errcat_build::model::{Category, Code};
 
@@ -27,6 +28,8 @@ pub struct Published {
     pub place: Place,
     /// The categories its changes are checked against.
     pub categories: Vec<Category>,
+    /// The domain of its gRPC ErrorInfo.
+    pub domain: String,
     pub envelope: Option<String>,
     /// The JSON keys of the error body.
     pub wire_fields: Vec<String>,
@@ -82,6 +85,8 @@ pub struct Entry {
     pub aliases: Vec<String>,
     /// `None` in a catalog without HTTP statuses.
     pub status: Option<u16>,
+    /// The gRPC code, by its canonical name.
+    pub grpc: GrpcCode,
     pub retired: bool,
     pub placeholders: Vec<String>,
     /// Sorted by code.
@@ -144,6 +149,7 @@ impl Published {
                     variant: e.type_name(),
                     aliases: e.aliases.clone(),
                     status: e.status,
+                    grpc: e.grpc.code,
                     retired: e.retired.is_some(),
                     placeholders: e.placeholders.iter().map(|p| p.name.clone()).collect(),
                     minors,
@@ -170,6 +176,7 @@ impl Published {
                 .unwrap_or_default(),
             place: file_place.clone(),
             categories: catalog.compatibility.clone(),
+            domain: catalog.domain.clone(),
             envelope: catalog.wire.envelope.clone(),
             wire_fields: catalog.wire.fields.iter().map(|f| f.name.clone()).collect(),
             wire_place: catalog.wire.location.map_or(file_place, place),
@@ -207,6 +214,8 @@ pub enum Rule {
     RetiredReused,
     ReservationRemoved,
     StatusChanged,
+    GrpcCodeChanged,
+    DomainChanged,
     PlaceholderRemoved,
     WireFieldRemoved,
     WireEnvelopeChanged,
@@ -219,7 +228,7 @@ pub enum Rule {
 }
 
 impl Rule {
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 19] = [
         Rule::CatalogRemoved,
         Rule::CodeRemoved,
         Rule::CodeRenumbered,
@@ -228,6 +237,8 @@ impl Rule {
         Rule::RetiredReused,
         Rule::ReservationRemoved,
         Rule::StatusChanged,
+        Rule::GrpcCodeChanged,
+        Rule::DomainChanged,
         Rule::PlaceholderRemoved,
         Rule::WireFieldRemoved,
         Rule::WireEnvelopeChanged,
@@ -250,6 +261,8 @@ impl Rule {
             Rule::RetiredReused => "RETIRED_REUSED",
             Rule::ReservationRemoved => "RESERVATION_REMOVED",
             Rule::StatusChanged => "STATUS_CHANGED",
+            Rule::GrpcCodeChanged => "GRPC_CODE_CHANGED",
+            Rule::DomainChanged => "DOMAIN_CHANGED",
             Rule::PlaceholderRemoved => "PLACEHOLDER_REMOVED",
             Rule::WireFieldRemoved => "WIRE_FIELD_REMOVED",
             Rule::WireEnvelopeChanged => "WIRE_ENVELOPE_CHANGED",
@@ -277,6 +290,8 @@ impl Rule {
             Rule::RetiredReused => "a retired code or name, or a reserved code, is used again",
             Rule::ReservationRemoved => "a reserved code is no longer reserved",
             Rule::StatusChanged => "a code's HTTP status changes",
+            Rule::GrpcCodeChanged => "a code's gRPC code changes (and its HTTP status does not)",
+            Rule::DomainChanged => "the domain of a catalog's gRPC ErrorInfo changes",
             Rule::PlaceholderRemoved => "a placeholder of a message is removed or renamed",
             Rule::WireFieldRemoved => "a field of the error body is removed or renamed",
             Rule::WireEnvelopeChanged => "the key wrapping the error body changes",
@@ -305,6 +320,8 @@ impl Rule {
             Rule::CodeRenumbered
             | Rule::ReservationRemoved
             | Rule::StatusChanged
+            | Rule::GrpcCodeChanged
+            | Rule::DomainChanged
             | Rule::WireEnvelopeChanged
             | Rule::MinorRenumbered => &[Wire],
             Rule::VariantRenamed
@@ -560,6 +577,21 @@ fn compare_catalog(o: &Published, n: &Published, out: &mut Findings) {
             Some(_) => {}
         }
     }
+    if o.domain != n.domain {
+        out.add(
+            Rule::DomainChanged,
+            format!(
+                "the domain of the catalog's gRPC ErrorInfo changed from `{}` to `{}`",
+                o.domain, n.domain
+            ),
+            file.clone(),
+            &o.place,
+            format!(
+                "gRPC clients find the catalog's errors by their domain: keep `domain: {}`",
+                o.domain
+            ),
+        );
+    }
     if o.envelope != n.envelope {
         let shown = |e: &Option<String>| e.as_ref().map_or("none".to_owned(), |e| format!("`{e}`"));
         out.add(
@@ -635,6 +667,22 @@ fn compare_entry(oe: &Entry, ne: &Entry, names: &BTreeMap<&str, &Entry>, out: &m
             )
             .entry = label.clone();
         }
+    }
+    if ne.status == oe.status && ne.grpc != oe.grpc {
+        out.add(
+            Rule::GrpcCodeChanged,
+            format!(
+                "code {} changed its gRPC code from {} to {}",
+                oe.code, oe.grpc, ne.grpc
+            ),
+            ne.place.clone(),
+            &oe.place,
+            format!(
+                "gRPC clients switch on the code: keep `grpc: {}`, or add a new code and retire this one",
+                oe.grpc
+            ),
+        )
+        .entry = label.clone();
     }
     if ne.status != oe.status {
         out.add(

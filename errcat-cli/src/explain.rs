@@ -174,6 +174,16 @@ fn explain(found: &Found<'_>) -> String {
     if let Some(status) = e.status {
         field(&mut s, "HTTP status:", &status.to_string());
     }
+    field(&mut s, "gRPC code:", &e.grpc.describe());
+    field(
+        &mut s,
+        "gRPC reason:",
+        &format!(
+            "{} (ErrorInfo domain `{}`)",
+            errcat_build::ident::grpc_reason(&e.name),
+            c.domain
+        ),
+    );
     field(
         &mut s,
         "Rust:",

@@ -16,7 +16,8 @@ pub fn config(integrations: Integrations) -> Config {
     config
         .serde(integrations.serde)
         .http(integrations.http)
-        .axum(integrations.axum);
+        .axum(integrations.axum)
+        .grpc(integrations.grpc);
     config
 }
 
@@ -92,6 +93,9 @@ fn regenerate_command(dir: &Path, out: &Path, integrations: Integrations) -> Str
             }
         }
     }
+    if integrations.grpc {
+        cmd.push_str(" --grpc");
+    }
     cmd
 }
 
@@ -119,8 +123,12 @@ mod tests {
             serde: true,
             http: true,
             axum: true,
+            grpc: false,
         };
         let cmd = regenerate_command(Path::new(DEFAULT_DIR), Path::new("e.rs"), axum);
         assert!(cmd.ends_with(" generate --out e.rs --axum"), "{cmd}");
+        let grpc = Integrations { grpc: true, ..axum };
+        let cmd = regenerate_command(Path::new(DEFAULT_DIR), Path::new("e.rs"), grpc);
+        assert!(cmd.ends_with(" generate --out e.rs --axum --grpc"), "{cmd}");
     }
 }

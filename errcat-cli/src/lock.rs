@@ -16,7 +16,13 @@
 //! code 1002 INSUFFICIENT_BALANCE status=400 placeholders=asset
 //! code 1003 FORBIDDEN status=403 aliases=PERMISSION_DENIED
 //! code 1004 OLD_TOKEN status=400 retired
+//! code 1005 TAKEN status=409 grpc=ALREADY_EXISTS
 //! ```
+//!
+//! A catalog's `domain=` (its gRPC ErrorInfo domain) is written only where it is not the module
+//! name, and a code's `grpc=` only where it is not the code its status gives (see
+//! `errcat_build::grpc::GrpcCode::derived`), so that a catalog that sets neither has the lines it
+//! had before gRPC codes existed.
 //!
 //! A line is a record kind and its fields, separated by single spaces; a field is a value or
 //! `key=value`, a value a list of items separated by `,`, an item a minor code and its name
@@ -29,6 +35,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use errcat_build::grpc::GrpcCode;
 use errcat_build::ident;
 use errcat_build::model::{Category, Code};
 
@@ -55,12 +62,17 @@ pub fn render(catalogs: &[Published]) -> String {
     s.push_str(VERSION_LINE);
     s.push('\n');
     for c in sorted {
-        let _ = writeln!(
+        let _ = write!(
             s,
             "\ncatalog {} file={}",
             word(&c.module),
             word(&c.file_name)
         );
+        // Written only where it is not the default, the module name.
+        if c.domain != c.module {
+            let _ = write!(s, " domain={}", word(&c.domain));
+        }
+        s.push('\n');
         let fields: Vec<String> = c.wire_fields.iter().map(|f| word(f)).collect();
         let _ = write!(s, "wire fields={}", fields.join(","));
         if let Some(envelope) = &c.envelope {
@@ -84,6 +96,10 @@ pub fn render(catalogs: &[Published]) -> String {
             let _ = write!(s, "code {} {}", code(&e.code), word(&e.name));
             if let Some(status) = e.status {
                 let _ = write!(s, " status={status}");
+            }
+            // Written only where it is not the code the status gives.
+            if e.grpc != GrpcCode::derived(e.status) {
+                let _ = write!(s, " grpc={}", e.grpc);
             }
             if e.variant != ident::type_name(&e.name) {
                 let _ = write!(s, " variant={}", word(&e.variant));
@@ -357,6 +373,10 @@ fn record(
     if kind.text == "catalog" {
         let module = args.word("the module name")?;
         let file_name = args.key("file")?.ok_or("`catalog` needs `file=`")?;
+        let domain = match args.key("domain")? {
+            Some(d) => one(&d, "domain")?,
+            None => module.clone(),
+        };
         args.done()?;
         if catalogs.iter().any(|c| c.module == module) {
             return Err(format!("catalog `{module}` is listed twice"));
@@ -367,6 +387,7 @@ fn record(
             file_name: one(&file_name, "file")?,
             place: place.clone(),
             categories: Category::ALL.to_vec(),
+            domain,
             envelope: None,
             wire_fields: Vec::new(),
             wire_place: place,
@@ -429,6 +450,14 @@ fn record(
                 ),
                 None => None,
             };
+            let grpc = match args.key("grpc")? {
+                Some(g) => {
+                    let g = one(&g, "grpc")?;
+                    GrpcCode::from_name(&g)
+                        .ok_or_else(|| format!("unknown gRPC code {}", word(&g)))?
+                }
+                None => GrpcCode::derived(status),
+            };
             let variant = match args.key("variant")? {
                 Some(v) => one(&v, "variant")?,
                 None => ident::type_name(&name),
@@ -457,6 +486,7 @@ fn record(
                 variant,
                 aliases,
                 status,
+                grpc,
                 retired,
                 placeholders,
                 minors,
@@ -610,7 +640,7 @@ mod tests {
         })
     }
 
-    const SAMPLE: &str = "errcat-lock 1\n\ncatalog shop file=\"my shop.yaml\"\nwire fields=status,code,\"user message\" envelope=error\ncolumn retryable type=bool\nsection CLIENT\nsection SERVER\nreserved 1010 1019\nreserved 1030\ncode 1001 BAD status=400 minors=1,2:USERNAME_INVALID\ncode 1002 FORBIDDEN status=403 variant=Forbidden2 aliases=PERMISSION_DENIED,NO placeholders=who,what\ncode 1004 OLD status=400 retired\n\ncatalog strings file=s.yml\nwire fields=code,message\ncode \"404\" NOT_FOUND status=404\ncode \"a \\\"b\\\"\" ODD status=400\n";
+    const SAMPLE: &str = "errcat-lock 1\n\ncatalog shop file=\"my shop.yaml\" domain=shop.example.com\nwire fields=status,code,\"user message\" envelope=error\ncolumn retryable type=bool\nsection CLIENT\nsection SERVER\nreserved 1010 1019\nreserved 1030\ncode 1001 BAD status=400 minors=1,2:USERNAME_INVALID\ncode 1002 FORBIDDEN status=403 variant=Forbidden2 aliases=PERMISSION_DENIED,NO placeholders=who,what\ncode 1004 OLD status=400 retired\ncode 1005 TAKEN status=409 grpc=ALREADY_EXISTS\n\ncatalog strings file=s.yml\nwire fields=code,message\ncode \"404\" NOT_FOUND status=404\ncode \"a \\\"b\\\"\" ODD status=400\n";
 
     #[test]
     fn reads_every_record() {
@@ -638,6 +668,11 @@ mod tests {
         assert_eq!(forbidden.placeholders, ["who", "what"]);
         assert_eq!(forbidden.status, Some(403));
         assert!(shop.entries[2].retired && !forbidden.retired);
+        assert_eq!(shop.domain, "shop.example.com");
+        assert_eq!(c[1].domain, "strings");
+        // Without `grpc=`, the code the status gives; with it, the one it names.
+        assert_eq!(forbidden.grpc, GrpcCode::PermissionDenied);
+        assert_eq!(shop.entries[3].grpc, GrpcCode::AlreadyExists);
         assert_eq!(c[1].entries[0].code, Code::String("404".to_owned()));
         assert_eq!(c[1].entries[1].code, Code::String("a \"b\"".to_owned()));
     }

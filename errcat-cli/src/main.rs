@@ -143,6 +143,9 @@ enum Command {
         /// Generate axum responses (and serde and http), as `Config::axum(true)`.
         #[arg(long)]
         axum: bool,
+        /// Generate tonic statuses with a gRPC ErrorInfo, as `Config::grpc(true)`.
+        #[arg(long)]
+        grpc: bool,
     },
     /// Everything the catalogs say about a code or a name.
     Explain {
@@ -209,7 +212,18 @@ fn main() -> ExitCode {
             serde,
             http,
             axum,
-        } => generate::run(&dir, &out, check, Integrations { serde, http, axum }),
+            grpc,
+        } => generate::run(
+            &dir,
+            &out,
+            check,
+            Integrations {
+                serde,
+                http,
+                axum,
+                grpc,
+            },
+        ),
         Command::Explain {
             query,
             catalog,
@@ -315,6 +329,7 @@ mod tests {
                 serde: false,
                 http: false,
                 axum: false,
+                grpc: false,
             })
         );
     }

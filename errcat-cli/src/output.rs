@@ -148,10 +148,15 @@ impl Finding {
 
     /// The rustc-like text of the finding.
     pub fn text(&self) -> String {
+        self.text_as("error")
+    }
+
+    /// The rustc-like text of the finding at `level` (`error`, `warning`).
+    fn text_as(&self, level: &str) -> String {
         let mut s = if self.rule == "INVALID_CATALOG" {
-            format!("error: {}", self.message)
+            format!("{level}: {}", self.message)
         } else {
-            format!("error[{}]: {}", self.rule, self.message)
+            format!("{level}[{}]: {}", self.rule, self.message)
         };
         if let Some(at) = &self.at {
             let _ = write!(s, "\n  --> {at}");
@@ -195,6 +200,11 @@ impl Finding {
 
     /// The GitHub Actions annotation: `::error file=..,line=..,col=..,title=RULE::message`.
     fn github(&self) -> String {
+        self.github_as("error")
+    }
+
+    /// The annotation at `level` (`error`, `warning`).
+    fn github_as(&self, level: &str) -> String {
         let mut props = Vec::new();
         let place = self.at.as_ref().or(self.was.as_ref());
         if let Some(p) = place {
@@ -219,7 +229,7 @@ impl Finding {
         if let Some(hint) = &self.hint {
             let _ = write!(message, "\nhint: {hint}");
         }
-        format!("::error {}::{}", props.join(","), data(&message))
+        format!("::{level} {}::{}", props.join(","), data(&message))
     }
 }
 
@@ -239,6 +249,9 @@ fn property(s: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Report {
     pub findings: Vec<Finding>,
+    /// What is worth a look but does not fail the check (a guessed gRPC code, say): printed
+    /// before the findings, as `warning[RULE]`.
+    pub warnings: Vec<Finding>,
     /// Lines that say what was checked (`mixin: 131 codes, ...`); printed whether or not
     /// something was found.
     pub summary: Vec<String>,
@@ -251,11 +264,16 @@ pub struct Report {
 }
 
 impl Report {
-    /// Prints the report in `format`; exit status 0 without findings, else 1.
+    /// Prints the report in `format`; exit status 0 without findings (warnings or not), else 1.
     pub fn print(&self, format: Format) -> ExitCode {
         let (out, err) = self.render(format);
         print!("{out}");
         eprint!("{err}");
+        self.print_code()
+    }
+
+    /// The exit status of the report: 0 without findings, else 1.
+    fn print_code(&self) -> ExitCode {
         if self.findings.is_empty() {
             ExitCode::SUCCESS
         } else {
@@ -269,6 +287,9 @@ impl Report {
         let mut err = String::new();
         match format {
             Format::Text => {
+                for f in &self.warnings {
+                    let _ = writeln!(err, "{}\n", f.text_as("warning"));
+                }
                 for f in &self.findings {
                     let _ = writeln!(err, "{}\n", f.text());
                 }
@@ -281,12 +302,16 @@ impl Report {
                 let doc = json!({
                     "ok": self.findings.is_empty(),
                     "findings": self.findings.iter().map(Finding::json).collect::<Vec<_>>(),
+                    "warnings": self.warnings.iter().map(Finding::json).collect::<Vec<_>>(),
                     "summary": self.summary,
                     "coverage": self.coverage.iter().map(crate::coverage::Coverage::json).collect::<Vec<_>>(),
                 });
                 let _ = writeln!(out, "{doc:#}");
             }
             Format::Github => {
+                for f in &self.warnings {
+                    let _ = writeln!(out, "{}", f.github_as("warning"));
+                }
                 for f in &self.findings {
                     let _ = writeln!(out, "{}", f.github());
                 }
@@ -335,9 +360,39 @@ mod tests {
     }
 
     #[test]
+    fn warnings_do_not_fail_and_are_shown_as_warnings() {
+        let report = Report {
+            warnings: vec![Finding {
+                rule: "GRPC_CODE_GUESSED",
+                categories: Vec::new(),
+                ..finding()
+            }],
+            ..Report::default()
+        };
+        let (_, err) = report.render(Format::Text);
+        assert!(
+            err.starts_with("warning[GRPC_CODE_GUESSED]: name `BAD` moved"),
+            "{err}"
+        );
+        let (out, _) = report.render(Format::Github);
+        assert!(
+            out.starts_with(
+                "::warning file=catalogs/shop.yaml,line=12,col=9,title=GRPC_CODE_GUESSED::"
+            ),
+            "{out}"
+        );
+        let (out, _) = report.render(Format::Json);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["ok"], true);
+        assert_eq!(v["warnings"][0]["rule"], "GRPC_CODE_GUESSED");
+        assert_eq!(report.print_code(), ExitCode::SUCCESS);
+    }
+
+    #[test]
     fn json_carries_every_field() {
         let report = Report {
             findings: vec![finding()],
+            warnings: Vec::new(),
             summary: vec!["shop: 2 codes".to_owned()],
             details: String::new(),
             coverage: Vec::new(),

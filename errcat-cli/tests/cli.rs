@@ -272,6 +272,34 @@ fn the_committed_example_matches_its_catalogs() {
 }
 
 #[test]
+fn check_warns_of_a_guessed_grpc_code_and_passes() {
+    let tmp = TempDir::new("check-grpc");
+    tmp.write(
+        "cats/conflict.yaml",
+        "title: Conflicts\nsource: test\nstatus: 409\nsections:\n  - name: CLIENT\n    title: Client\n    entries:\n      - { code: 1, name: TAKEN, message: Taken. }\n      - { code: 2, name: RACE, message: Race., grpc: ABORTED }\n",
+    );
+    let run = errcat(tmp.path(), &["check", "cats"]);
+    assert_eq!(run.code, Some(0), "{run:?}");
+    let file = Path::new("cats").join("conflict.yaml");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "warning[GRPC_CODE_GUESSED]: HTTP status 409 gives `1 TAKEN` the gRPC code ABORTED, a guess: 409 is ABORTED or ALREADY_EXISTS, and the mapping takes ABORTED\n  --> {}:3:9\n   = entry: 1 TAKEN\n   = hint: confirm the gRPC code with `grpc: ALREADY_EXISTS` or `grpc: ABORTED` beside this `status`\n\n",
+            file.display()
+        ),
+        "{run:?}"
+    );
+    let run = errcat(tmp.path(), &["check", "cats", "--format", "github"]);
+    assert!(
+        run.stdout.starts_with(&format!(
+            "::warning file={},line=3,col=9,title=GRPC_CODE_GUESSED::",
+            file.display()
+        )),
+        "{run:?}"
+    );
+}
+
+#[test]
 fn check_reports_every_problem_with_its_place_and_fails() {
     let tmp = TempDir::new("check-bad");
     tmp.write("cats/tiny.yaml", TINY);
@@ -367,12 +395,13 @@ fn docs_check_fails_on_a_changed_message_until_the_docs_are_regenerated() {
     assert_eq!(run.stderr.matches("stale: ").count(), 1, "{run:?}");
     assert!(
         run.stderr
-            .contains("\n-| 20117 | `INSUFFICIENT_BALANCE` | 202 | Insufficient balance. |\n"),
+            .contains("\n-| 20117 | `INSUFFICIENT_BALANCE` | 202 | `UNKNOWN` (guess) | Insufficient balance. |\n"),
         "{run:?}"
     );
     assert!(
-        run.stderr
-            .contains("\n+| 20117 | `INSUFFICIENT_BALANCE` | 202 | Balance too low. |\n"),
+        run.stderr.contains(
+            "\n+| 20117 | `INSUFFICIENT_BALANCE` | 202 | `UNKNOWN` (guess) | Balance too low. |\n"
+        ),
         "{run:?}"
     );
     assert!(run.stderr.contains("errcat docs"), "{run:?}");
@@ -444,8 +473,10 @@ fn docs_writes_an_index_and_a_page_per_catalog_into_a_new_directory() {
     let index = std::fs::read_to_string(tmp.path().join("out/md/README.md")).unwrap();
     assert!(index.contains("| [Tiny API errors](tiny.md) | `tiny` | 3 | 2 | 2 |"));
     let page = std::fs::read_to_string(tmp.path().join("out/md/tiny.md")).unwrap();
-    assert!(page.contains("| [1](#code-1) | `BAD_INPUT` | 400 | Bad input. |"));
-    assert!(page.contains("| 3 | `INTERNAL` | 500 | Internal error. |"));
+    assert!(
+        page.contains("| [1](#code-1) | `BAD_INPUT` | 400 | `INVALID_ARGUMENT` | Bad input. |")
+    );
+    assert!(page.contains("| 3 | `INTERNAL` | 500 | `INTERNAL` | Internal error. |"));
     // A second run has nothing to write.
     let run = errcat(tmp.path(), &["docs", "cats", "--out", "out/md"]);
     assert!(run.stdout.contains("0 written"), "{run:?}");
@@ -481,6 +512,14 @@ fn explain_a_code_of_one_catalog() {
         "{run:?}"
     );
     assert!(out.contains("HTTP status:  202\n"), "{run:?}");
+    assert!(
+        out.contains("gRPC code:    UNKNOWN (from HTTP status 202; a guess to confirm with `grpc:`: the HTTP to gRPC\n              mapping does not list it, so it becomes UNKNOWN)\n"),
+        "{run:?}"
+    );
+    assert!(
+        out.contains("gRPC reason:  INSUFFICIENT_BALANCE (ErrorInfo domain `mixin`)\n"),
+        "{run:?}"
+    );
     assert!(
         out.contains("Rust:         mixin::Error::InsufficientBalance\n"),
         "{run:?}"

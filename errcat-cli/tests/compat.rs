@@ -262,6 +262,19 @@ const BREAKING: &[Breaking] = &[
         findings: &[("STATUS_CHANGED", Some("- code: 2000"), "- code: 2000")],
     },
     Breaking {
+        what: "a gRPC code changed, the status kept",
+        edits: &[("status: 403", "status: 403\n        grpc: NOT_FOUND")],
+        findings: &[("GRPC_CODE_CHANGED", Some("- code: 1003"), "- code: 1003")],
+    },
+    Breaking {
+        what: "the ErrorInfo domain changed",
+        edits: &[(
+            "status: 400\ncolumns:",
+            "status: 400\ndomain: shop.example.com\ncolumns:",
+        )],
+        findings: &[("DOMAIN_CHANGED", None, "")],
+    },
+    Breaking {
         what: "a placeholder renamed",
         edits: &[
             ("{asset} balance", "{currency} balance"),
@@ -348,6 +361,13 @@ const BREAKING: &[Breaking] = &[
 
 /// Allowed changes: each passes against the base.
 const ALLOWED: &[(&str, &[(&str, &str)])] = &[
+    (
+        "the gRPC code a status gives, confirmed",
+        &[(
+            "status: 403",
+            "status: 403\n        grpc: PERMISSION_DENIED",
+        )],
+    ),
     (
         "a code added",
         &[(

@@ -16,7 +16,8 @@
 //! - [`locale`]: the text of catalogs that carry several locales ([`Translations`],
 //!   [`Translated`]) and, under `axum`, answering in the language a request prefers;
 //! - behind features, the integrations: `serde` ([`wire`]: reading and writing bodies),
-//!   `http` ([`status`]), `axum` ([`response`], `IntoResponse`).
+//!   `http` ([`status`]), `axum` ([`response`], `IntoResponse`), `grpc` (the module `grpc`: a
+//!   `tonic::Status` with a `google.rpc.ErrorInfo`, and back).
 //!
 //! A crate turns an integration on in two places that belong together: the feature of this
 //! crate in its `Cargo.toml`, and the matching switch of `errcat_build::Config` in its
@@ -30,6 +31,8 @@ mod problem;
 mod template;
 mod value;
 
+#[cfg(feature = "grpc")]
+pub mod grpc;
 #[cfg(feature = "axum")]
 pub mod response;
 #[cfg(feature = "http")]

@@ -511,7 +511,7 @@ fn run_all(o: &Options) -> Result<(), String> {
 }
 
 fn thousands(n: usize) -> String {
-    if n >= 1000 && n % 1000 == 0 {
+    if n >= 1000 && n.is_multiple_of(1000) {
         format!("{} 000", n / 1000)
     } else {
         n.to_string()

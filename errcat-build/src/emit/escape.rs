@@ -110,14 +110,15 @@ fn escape_inline(text: &str, code_spans: bool, line_start: bool) -> String {
         }
         if c == '`' {
             let run = chars[i..].iter().take_while(|&&(_, c)| c == '`').count();
-            if code_spans && run <= 2 {
-                if let Some(len) = code_span_len(&chars[i..], run) {
-                    for &(_, c) in &chars[i..i + len] {
-                        out.push(c);
-                    }
-                    i += len;
-                    continue;
+            if code_spans
+                && run <= 2
+                && let Some(len) = code_span_len(&chars[i..], run)
+            {
+                for &(_, c) in &chars[i..i + len] {
+                    out.push(c);
                 }
+                i += len;
+                continue;
             }
             for _ in 0..run {
                 out.push_str("\\`");

@@ -218,6 +218,11 @@ fn section(s: &mut String, c: &Catalog, sec: &Section, layout: Layout) {
     if c.status.is_some() {
         s.push_str(" Status |");
     }
+    // A catalog without statuses shows gRPC codes only where it declares them.
+    let grpc = c.status.is_some() || c.entries().any(|e| !e.grpc.is_derived());
+    if grpc {
+        s.push_str(" gRPC |");
+    }
     s.push_str(" Message |");
     for col in &c.columns {
         let _ = write!(s, " {} |", escape(&col.name));
@@ -231,6 +236,9 @@ fn section(s: &mut String, c: &Catalog, sec: &Section, layout: Layout) {
     }
     if c.status.is_some() {
         s.push_str(" ---: |");
+    }
+    if grpc {
+        s.push_str(" --- |");
     }
     s.push_str(" --- |");
     for col in &c.columns {
@@ -262,6 +270,10 @@ fn section(s: &mut String, c: &Catalog, sec: &Section, layout: Layout) {
         }
         if let Some(status) = e.status {
             let _ = write!(s, " {status} |");
+        }
+        if grpc {
+            let guess = if e.grpc.is_guess() { " (guess)" } else { "" };
+            let _ = write!(s, " `{}`{guess} |", e.grpc.code);
         }
         let _ = write!(s, " {} |", escape(&e.message.text(&e.placeholders)));
         for v in &e.columns {
@@ -659,10 +671,10 @@ sections:
         assert!(page.contains("\n\\- not a list\n"), "{page}");
         assert!(page.contains("> **Note:** &gt; not a quote\n"), "{page}");
         assert!(page.contains(
-            "| 1 | `PIPE` | 400 | a \\| b \\|\\| c \\`d\\` &lt;e&gt; \\*f\\* \\_g\\_ \\[h\\](i) {literal} | yes | x\\|y |  |"
+            "| 1 | `PIPE` | 400 | `INVALID_ARGUMENT` | a \\| b \\|\\| c \\`d\\` &lt;e&gt; \\*f\\* \\_g\\_ \\[h\\](i) {literal} | yes | x\\|y |  |"
         ), "{page}");
         assert!(page.contains(
-            "| [2](#code-2) | `PLACEHOLDER` (deprecated) | 400 | Hello {who}\\| | no |  | `HELLO` |"
+            "| [2](#code-2) | `PLACEHOLDER` (deprecated) | 400 | `INVALID_ARGUMENT` | Hello {who}\\| | no |  | `HELLO` |"
         ), "{page}");
         assert!(
             page.contains("The document writes it: Hello %who\\|%\\|\n"),
@@ -710,9 +722,14 @@ sections:
         let yaml = "title: T\nsource: S\nstatus: 400\nsections:\n  - name: A\n    title: A\n    entries:\n      - { code: NOT_FOUND, message: Not found, note: n }\n";
         let catalog = crate::load_str(std::path::Path::new("s.yaml"), yaml).unwrap();
         let page = catalog_page(&catalog);
-        assert!(page.contains("| Code | Status | Message |\n"), "{page}");
         assert!(
-            page.contains("| [NOT_FOUND](#code-NOT_FOUND) | 400 | Not found |\n"),
+            page.contains("| Code | Status | gRPC | Message |\n"),
+            "{page}"
+        );
+        assert!(
+            page.contains(
+                "| [NOT_FOUND](#code-NOT_FOUND) | 400 | `INVALID_ARGUMENT` | Not found |\n"
+            ),
             "{page}"
         );
         assert!(page.contains("### `NOT_FOUND`\n"), "{page}");

@@ -5,7 +5,8 @@
 //! writes: [`rust`] (the module and its `Error` enum), `code_index` (`from_code`),
 //! `name_index` (`from_name`), `columns`, `sections`, `minors`, `rustdoc` (the module's and
 //! variants' docs), `wire` (`Code` and `Body`), `wire_serde` (their serde impls), `failure`
-//! (the owned error and the typed values of each code) and `integrations` (http and axum).
+//! (the owned error and the typed values of each code), `integrations` (http and axum) and
+//! `grpc` (tonic).
 //! Everything that does not vary per catalog is in the `errcat` runtime crate. Catalog text is
 //! escaped for Markdown (in rustdoc and the pages) by [`escape`].
 //!
@@ -17,6 +18,7 @@ mod code_index;
 mod columns;
 pub mod escape;
 mod failure;
+pub(crate) mod grpc;
 mod integrations;
 #[cfg(feature = "docs")]
 pub mod json;
@@ -48,6 +50,9 @@ pub struct Integrations {
     pub http: bool,
     /// `IntoResponse` for `Failure` and `Body` (needs `serde` and `http` too).
     pub axum: bool,
+    /// `tonic::Status` with a `google.rpc.ErrorInfo` for `Failure` and `Error`, and
+    /// `Failure::from_status` (module `grpc`).
+    pub grpc: bool,
 }
 
 impl Integrations {
@@ -73,6 +78,7 @@ impl Integrations {
                 serde: a.serde || b.serde,
                 http: a.http || b.http,
                 axum: a.axum || b.axum,
+                grpc: a.grpc || b.grpc,
             })
     }
 }

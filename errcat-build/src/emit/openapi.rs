@@ -548,10 +548,10 @@ pub fn example_problem(c: &Catalog, e: &Entry) -> Json {
     let mut pairs: Vec<(String, Json)> =
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     for f in &c.wire.fields {
-        if let WireSource::Param { name, kind } = &f.source {
-            if let Some(v) = param_example(e, name, *kind) {
-                pairs.push((name.clone(), v));
-            }
+        if let WireSource::Param { name, kind } = &f.source
+            && let Some(v) = param_example(e, name, *kind)
+        {
+            pairs.push((name.clone(), v));
         }
     }
     Json::Object(pairs)

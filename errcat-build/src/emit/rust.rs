@@ -55,6 +55,9 @@ fn runtime_modules(on: Integrations) -> Vec<Ident> {
     if on.axum {
         names.push(ident("response"));
     }
+    if on.grpc {
+        names.push(ident("grpc"));
+    }
     names
 }
 
@@ -62,9 +65,15 @@ fn runtime_modules(on: Integrations) -> Vec<Ident> {
 fn integrations_uses(on: Integrations) -> Vec<TokenStream> {
     if on.axum {
         // `response` holds the other two: one import, so one error if the feature is off.
+        let grpc = on.grpc.then(|| {
+            quote!(
+                pub use ::errcat::grpc;
+            )
+        });
         return vec![quote! {
             pub use ::errcat::response;
             pub use self::response::{status, wire};
+            #grpc
         }];
     }
     runtime_modules(on)
@@ -190,6 +199,9 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
     let wire = super::wire::module_items(catalog, integrations);
     let failure = super::failure::items(catalog, &entries, &variants, integrations);
     let localized = super::locales::module_items(catalog, locales, &entries, integrations);
+    let grpc = integrations
+        .grpc
+        .then(|| super::grpc::items(catalog, &entries));
     let uses = runtime_modules(integrations)
         .into_iter()
         .map(|name| quote!(use super::errcat_integrations::#name;));
@@ -442,6 +454,7 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
             #failure
 
             #localized
+            #grpc
         }
     }
 }

@@ -67,9 +67,11 @@ pub(super) fn variant_doc(catalog: &Catalog, e: &Entry) -> String {
     use super::escape::{code_span, escape, escape_prose};
     let status = e.status.map(|s| format!(", HTTP {s}")).unwrap_or_default();
     let mut s = format!(
-        "{} `{}`{status}: {}\n",
+        "{} `{}`{status}, gRPC `{}`: {}
+",
         code_span(&e.code.to_string()),
         e.name,
+        e.grpc.code,
         escape(&e.message.text(&e.placeholders))
     );
     if let Some(d) = &e.description {

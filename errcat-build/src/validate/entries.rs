@@ -76,6 +76,10 @@ impl Validator<'_> {
                 .then(|| self.status(&at.key("status"), s, None))
         });
         let shared = self.column_values(&at.key("columns"), &raw.columns, columns, None);
+        state.grpc_section = super::grpc::GrpcLevel {
+            grpc: self.grpc_code(&at.key("grpc"), raw.grpc.as_deref(), None),
+            status: status.map(|s| (s, self.locate(&at.key("status")))),
+        };
         if raw.entries.is_empty() {
             self.error(
                 &at.key("entries"),
@@ -213,12 +217,19 @@ impl Validator<'_> {
         let deprecated = self.retirement(at, &raw, label);
         self.optional_text(&at.key("reaction"), "reaction", &raw.reaction, Some(label));
         self.optional_text(&at.key("note"), "note", &raw.note, Some(label));
-        let status = match raw.status {
-            Some(s) => self
-                .status_allowed(&at.key("status"), default_status, "an entry", Some(label))
-                .then(|| self.status(&at.key("status"), s, Some(label))),
-            None => default_status,
-        };
+        let own_status = raw.status.and_then(|s| {
+            self.status_allowed(&at.key("status"), default_status, "an entry", Some(label))
+                .then(|| self.status(&at.key("status"), s, Some(label)))
+        });
+        let status = own_status.or(default_status);
+        let grpc = super::grpc::resolve([
+            super::grpc::GrpcLevel {
+                grpc: self.grpc_code(&at.key("grpc"), raw.grpc.as_deref(), Some(label)),
+                status: own_status.map(|s| (s, self.locate(&at.key("status")))),
+            },
+            state.grpc_section,
+            state.grpc_catalog,
+        ]);
         let own = self.column_values(&at.key("columns"), &raw.columns, columns, Some(label));
         let values: Vec<Option<Value>> = columns
             .iter()
@@ -260,6 +271,7 @@ impl Validator<'_> {
             message: message?,
             description: raw.description,
             status,
+            grpc,
             aliases: raw.aliases,
             deprecated,
             retired: raw.retired,
@@ -430,6 +442,9 @@ pub(super) struct CatalogState {
     pub(super) section_names: BTreeMap<String, First>,
     /// The section being read: its index and name.
     pub(super) section: (usize, String),
+    /// What the catalog and the section being read say about the gRPC code.
+    pub(super) grpc_catalog: super::grpc::GrpcLevel,
+    pub(super) grpc_section: super::grpc::GrpcLevel,
 }
 
 pub(super) struct CodeSite {

@@ -11,6 +11,7 @@
 
 mod columns;
 mod entries;
+mod grpc;
 mod lifecycle;
 mod locales;
 mod messages;
@@ -162,7 +163,14 @@ impl Validator<'_> {
             );
         }
 
-        let mut state = CatalogState::default();
+        let mut state = CatalogState {
+            grpc_catalog: grpc::GrpcLevel {
+                grpc: self.grpc_code(&root.key("grpc"), raw.grpc.as_deref(), None),
+                status: status.map(|s| (s, self.locate(&root.key("status")))),
+            },
+            ..CatalogState::default()
+        };
+        let domain = self.domain(&root.key("domain"), raw.domain.as_deref(), &module);
         self.optional_text(
             &root.key("strip_prefix"),
             "strip_prefix",
@@ -213,6 +221,7 @@ impl Validator<'_> {
             minor_code_kind: state.minor_kind.unwrap_or(CodeKind::Integer),
             wire,
             compatibility: self.compatibility(&root, raw.compatibility.as_deref()),
+            domain,
             columns,
             sections,
             locales,

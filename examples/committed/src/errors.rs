@@ -33,13 +33,13 @@ pub mod payments {
     #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
     #[non_exhaustive]
     pub enum Error {
-        /// `1001` `AMOUNT_TOO_SMALL`, HTTP 400: The amount must be at least {minimum}.
+        /// `1001` `AMOUNT_TOO_SMALL`, HTTP 400, gRPC `INVALID_ARGUMENT`: The amount must be at least {minimum}.
         ///
         /// Placeholders, the fields of [`values::AmountTooSmall`]:
         ///
         /// - `{minimum}` (string) Example: 0.50.
         AmountTooSmall,
-        /// `1002` `CURRENCY_NOT_SUPPORTED`, HTTP 400: This currency is not supported.
+        /// `1002` `CURRENCY_NOT_SUPPORTED`, HTTP 400, gRPC `INVALID_ARGUMENT`: This currency is not supported.
         ///
         /// Minor codes ([`minor::CurrencyNotSupported`]):
         ///
@@ -48,7 +48,7 @@ pub mod payments {
         /// | 1 | Not an ISO 4217 code. |  |
         /// | 2 | Disabled for this account. |  |
         CurrencyNotSupported,
-        /// `2001` `ACCOUNT_FROZEN`, HTTP 403: The account is frozen.
+        /// `2001` `ACCOUNT_FROZEN`, HTTP 403, gRPC `PERMISSION_DENIED`: The account is frozen.
         AccountFrozen,
     }
     static CODES: [u32; 3] = [1001, 1002, 2001];
