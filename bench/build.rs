@@ -27,6 +27,13 @@ fn main() -> Result<(), errcat_build::Error> {
         .emit_rerun_if_changed(false)
         .compile(&dir)?;
 
+    // A catalog in three locales (the generator's fixture), for the allocation test of
+    // localized messages.
+    errcat_build::Config::new()
+        .out_dir(&out)
+        .file_name("localized.rs")
+        .compile(Path::new("../errcat-build/tests/fixtures/locales/catalogs"))?;
+
     let messenger = Path::new("../catalogs/messenger.yaml");
     let text = std::fs::read_to_string(messenger).expect("read the messenger catalog");
     let messenger = match errcat_build::load_str(messenger, &text) {

@@ -4,6 +4,7 @@
 //!   `thiserror` + `strum` alternative.
 //! - [`generated`]: the errcat code of a synthetic catalog of [`SYNTH_CODES`] codes, generated
 //!   by the build script.
+//! - [`localized`]: the errcat code of a catalog in three locales.
 //! - [`baseline`]: `from_code` written as a single `match`, for comparison.
 //! - `benches/lookup.rs`: run-time benchmarks (`cargo bench -p errcat-bench`).
 //! - `tests/alloc.rs`: proves that lookups and `Display` allocate nothing.
@@ -21,6 +22,12 @@ pub const SYNTH_CODES: usize = 3000;
 /// errcat's output for `synth::Spec::new("synthetic", SYNTH_CODES)`.
 pub mod generated {
     include!(concat!(env!("OUT_DIR"), "/synthetic.rs"));
+}
+
+/// errcat's output for the generator's locales fixture: a catalog in English, Persian and
+/// German.
+pub mod localized {
+    include!(concat!(env!("OUT_DIR"), "/localized.rs"));
 }
 
 /// Lookups by code written as one `match` per catalog.

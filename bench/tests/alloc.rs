@@ -1,7 +1,7 @@
 //! The generated code allocates nothing: `Display` into a `String` with room to spare,
 //! `message()`, `render`, and every lookup (by code, by name, by (major, minor) pair), checked
 //! with a counting global allocator over every code of the messenger catalog and of a
-//! synthetic catalog of 3000 codes.
+//! synthetic catalog of 3000 codes; and the messages of a catalog in three locales, in each.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -184,3 +184,61 @@ no_allocations!(
     errcat_bench::generated::synthetic,
     has_aliases: true
 );
+
+/// Messages in every locale of a localized catalog, with and without values: the lookups and
+/// the typed constructors allocate nothing beyond the caller's values, and writing a
+/// translated message allocates nothing.
+#[test]
+fn localized_messages_allocate_nothing() {
+    use errcat::Translated as _;
+    use errcat_bench::localized::{Locale, payments};
+    let mut out = String::with_capacity(4096);
+    let mut translated = 0;
+    let n = allocations(|| {
+        for &locale in Locale::ALL {
+            assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
+            for &e in payments::Error::ALL {
+                let message = e.message_in(locale);
+                assert!(!message.is_empty());
+                if locale != Locale::En && message != e.message() {
+                    translated += 1;
+                }
+                let _ = e.description_in(locale);
+                let _ = e.locale_of(locale);
+                out.clear();
+                write!(
+                    out,
+                    "{}",
+                    errcat::Filled::new(e.template_in(locale), &VALUES)
+                )
+                .unwrap();
+                assert!(
+                    !out.contains("{amount}") && !out.contains("{limit}"),
+                    "{out}"
+                );
+                let failure = payments::Failure::unfilled(e);
+                out.clear();
+                write!(out, "{}", failure.message_in(locale)).unwrap();
+                assert_eq!(out, e.message_in(locale));
+            }
+            let funds = payments::Failure::from(payments::values::InsufficientFunds {
+                amount: 12,
+                currency: "EUR".into(),
+            });
+            out.clear();
+            write!(out, "{}", funds.message_in(locale)).unwrap();
+            assert!(out.contains("12") && out.contains("EUR"), "{out}");
+            let limit =
+                payments::Failure::from(payments::values::LimitReached { limit: 5, hours: 3 });
+            for i in 0..limit.locale_tags().len() {
+                out.clear();
+                let (_, message) = limit.message_at(i);
+                write!(out, "{message}").unwrap();
+                assert!(out.contains('5') && out.contains('3'), "{out}");
+                let _ = limit.status_title_at(i);
+            }
+        }
+    });
+    assert_eq!(translated, 5, "the Persian and German messages were read");
+    assert_eq!(n, 0, "{n} allocations");
+}

@@ -258,6 +258,21 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The variant of the generated `Locale` enum for a language tag: each subtag capitalized and
+/// joined (`en` → `En`, `fa-IR` → `FaIr`, `zh-Hant` → `ZhHant`, `es-419` → `Es419`).
+pub fn locale_variant(tag: &str) -> String {
+    tag.split('-')
+        .map(|part| {
+            let lower = part.to_ascii_lowercase();
+            let mut chars = lower.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
 /// The `reason` of a gRPC `google.rpc.ErrorInfo` for a documented name: the name in capitals
 /// with `-` and `.` written `_` (`invalid_grant` and `invalid-grant` give `INVALID_GRANT`,
 /// `user.not_found` gives `USER_NOT_FOUND`). A name longer than the 63 characters a reason may

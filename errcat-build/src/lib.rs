@@ -38,6 +38,7 @@ pub mod grpc;
 pub mod ident;
 pub mod model;
 mod parse;
+mod translations;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -45,6 +46,7 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{Diagnostic, Error, Location};
 pub use emit::Integrations;
 pub use model::Catalog;
+pub use translations::{is_translations_file, load_translations_str, translations_file_name};
 
 /// The header written at the top of every generated Rust file.
 pub const GENERATED_HEADER: &str =
@@ -53,6 +55,10 @@ pub const GENERATED_HEADER: &str =
 /// The JSON Schema of the catalog format (`schema/catalog.schema.json`), for editors with YAML
 /// language support; `errcat schema` prints it.
 pub const JSON_SCHEMA: &str = include_str!("../catalog.schema.json");
+
+/// The JSON Schema of translations files (`schema/translations.schema.json`); `errcat schema
+/// --translations` prints it.
+pub const TRANSLATIONS_JSON_SCHEMA: &str = include_str!("../translations.schema.json");
 
 /// Settings for a generator run; [`Config::compile`] is the build-script entry point.
 #[derive(Clone, Debug)]
@@ -161,8 +167,9 @@ impl Config {
         }
     }
 
-    /// Loads every catalog in `dir`, generates Rust for all of them and writes it to the
-    /// output directory. Fails, writing nothing, if any catalog has a problem.
+    /// Loads every catalog in `dir` (with the translations files beside them, such as
+    /// `shop.fa.yaml`), generates Rust for all of them and writes it to the output directory.
+    /// Fails, writing nothing, if any catalog or translations file has a problem.
     pub fn compile(&self, dir: impl AsRef<Path>) -> Result<(), Error> {
         let dir = dir.as_ref();
         if self.emit_rerun_if_changed {
@@ -195,10 +202,12 @@ impl Config {
 }
 
 /// The `cargo:rerun-if-changed` lines for a catalogs directory: the directory itself (so that
-/// adding or removing a file reruns the build script) and each catalog file in it.
+/// adding or removing a file reruns the build script) and each catalog and translations file
+/// in it.
 pub fn rerun_if_changed(dir: &Path) -> Result<Vec<String>, Error> {
     let mut lines = vec![format!("cargo:rerun-if-changed={}", dir.display())];
-    for file in catalog_files(dir)? {
+    let (catalogs, translations) = yaml_files(dir)?;
+    for file in catalogs.into_iter().chain(translations) {
         lines.push(format!("cargo:rerun-if-changed={}", file.display()));
     }
     Ok(lines)
@@ -213,8 +222,14 @@ fn write_if_changed(path: &Path, contents: &str) -> Result<(), Error> {
     std::fs::write(path, contents).map_err(|e| Error::io(path, "write the generated file", &e))
 }
 
-/// The catalog files of a directory: `*.yaml` and `*.yml` directly in it, sorted by name.
+/// The catalog files of a directory: `*.yaml` and `*.yml` directly in it, sorted by name,
+/// but for the translations files of its catalogs (`shop.fa.yaml` beside `shop.yaml`).
 pub fn catalog_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    Ok(yaml_files(dir)?.0)
+}
+
+/// The YAML files of a directory, sorted by name: its catalogs, and its translations files.
+fn yaml_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| Error::io(dir, "read the catalogs directory", &e))?;
     let mut files = Vec::new();
@@ -230,10 +245,23 @@ pub fn catalog_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
         }
     }
     files.sort();
-    Ok(files)
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    Ok(files.into_iter().partition(|f| {
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        !is_translations_file(&name, &names)
+    }))
 }
 
-/// Loads and validates every catalog in `dir`, reporting the problems of all files at once.
+/// Loads and validates every catalog in `dir` and the translations files beside them
+/// (`shop.fa.yaml` for `shop.yaml`, checked against their catalog), reporting the problems of
+/// all files at once.
 pub fn load_dir(dir: &Path) -> Result<Vec<Catalog>, Error> {
     let files = catalog_files(dir)?;
     if files.is_empty() {
@@ -261,6 +289,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Catalog>, Error> {
             Err(mut p) => problems.append(&mut p),
         }
     }
+    translations::load_into(dir, &mut catalogs, &mut problems)?;
     problems.extend(validate::validate_set(&catalogs));
     if problems.is_empty() {
         Ok(catalogs)

@@ -8,6 +8,9 @@ use std::path::PathBuf;
 use crate::diagnostic::Location;
 use crate::ident;
 
+mod locales;
+pub use locales::{Locales, TranslatedEntry, Translation};
+
 /// One API's error table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {
@@ -36,6 +39,8 @@ pub struct Catalog {
     /// The categories of compatibility rules the catalog's changes are checked against
     /// (`compatibility:`; both when not set), sorted, without repeats.
     pub compatibility: Vec<Category>,
+    /// The locales the catalog is written in, and its translations.
+    pub locales: Locales,
     /// The domain of its errors in a gRPC `google.rpc.ErrorInfo`: `domain:`, else the module
     /// name.
     pub domain: String,

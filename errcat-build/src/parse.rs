@@ -15,6 +15,7 @@ use crate::diagnostic::{Diagnostic, Location, quote};
 mod deserialize;
 #[allow(unsafe_code)]
 mod libyaml;
+pub(crate) mod translations;
 mod tree;
 mod value;
 
@@ -41,6 +42,8 @@ pub(crate) const CATALOG_FIELDS: &[&str] = &[
     "sections",
     "wire",
     "compatibility",
+    "locale",
+    "locales",
     "grpc",
     "domain",
 ];
@@ -189,6 +192,8 @@ pub(crate) struct RawCatalog {
     pub sections: Vec<RawSection>,
     pub wire: Option<RawWire>,
     pub compatibility: Option<Vec<String>>,
+    pub locale: Option<String>,
+    pub locales: Option<Vec<String>>,
     /// The default gRPC code of every entry (`grpc: INTERNAL`).
     pub grpc: Option<String>,
     /// The ErrorInfo domain of the catalog's errors.

@@ -115,7 +115,7 @@ fn wrong_types_name_the_field_and_what_was_found() {
     check(
         "- title: x\n",
         &[
-            "error: expected a mapping (a catalog), found a list\n  --> shop.yaml:1:1\n   = hint: a catalog is written as `field: value` lines; its fields are `name`, `title`, `source`, `description`, `status`, `note`, `strip_prefix`, `columns`, `sections`, `wire`, `compatibility`, `grpc`, `domain`",
+            "error: expected a mapping (a catalog), found a list\n  --> shop.yaml:1:1\n   = hint: a catalog is written as `field: value` lines; its fields are `name`, `title`, `source`, `description`, `status`, `note`, `strip_prefix`, `columns`, `sections`, `wire`, `compatibility`, `locale`, `locales`, `grpc`, `domain`",
         ],
     );
 }

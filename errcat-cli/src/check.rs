@@ -34,6 +34,10 @@ pub fn run(dir: &Path, against: Option<&str>, format: Format) -> ExitCode {
         }
     };
     report.summary = crate::summary::check_lines(&catalogs);
+    report.coverage = crate::coverage::of(&catalogs);
+    report
+        .summary
+        .extend(report.coverage.iter().map(crate::coverage::Coverage::line));
     report.warnings = grpc_warnings(&catalogs);
     let now: Vec<Published> = catalogs.iter().map(|c| Published::of(c, None)).collect();
 

@@ -4,6 +4,7 @@
 //! meant for use outside the project.
 
 pub mod compat;
+pub mod coverage;
 pub mod lock;
 pub mod output;
 

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 use errcat_build::Integrations;
 // The lock file and what it records live in the library, for the fuzz target of its reader.
-use errcat_cli::{compat, load, lock, output};
+use errcat_cli::{compat, coverage, load, lock, output};
 
 /// Where the bundled catalogs live, relative to the repository root.
 const DEFAULT_DIR: &str = "catalogs";
@@ -163,7 +163,11 @@ enum Command {
     ///
     /// Save it next to your catalogs (`errcat schema > catalog.schema.json`) and point each
     /// catalog at it with a first line `# yaml-language-server: $schema=catalog.schema.json`.
-    Schema,
+    Schema {
+        /// Print the schema of translations files (`shop.fa.yaml`) instead.
+        #[arg(long)]
+        translations: bool,
+    },
     /// Print a completion script for a shell.
     Completions {
         /// The shell: bash, elvish, fish, powershell or zsh.
@@ -227,8 +231,15 @@ fn main() -> ExitCode {
             print!("{}", compat::rules_table());
             ExitCode::SUCCESS
         }
-        Command::Schema => {
-            print!("{}", errcat_build::JSON_SCHEMA);
+        Command::Schema { translations } => {
+            print!(
+                "{}",
+                if translations {
+                    errcat_build::TRANSLATIONS_JSON_SCHEMA
+                } else {
+                    errcat_build::JSON_SCHEMA
+                }
+            );
             ExitCode::SUCCESS
         }
         Command::Completions { shell } => {

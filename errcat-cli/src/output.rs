@@ -258,6 +258,9 @@ pub struct Report {
     /// Further text for people, printed after the findings in text format only (the diff of
     /// a stale page, say).
     pub details: String,
+    /// How much of each catalog is translated, per locale: in the JSON document as
+    /// `coverage`; the text formats show it in the summary.
+    pub coverage: Vec<crate::coverage::Coverage>,
 }
 
 impl Report {
@@ -301,6 +304,7 @@ impl Report {
                     "findings": self.findings.iter().map(Finding::json).collect::<Vec<_>>(),
                     "warnings": self.warnings.iter().map(Finding::json).collect::<Vec<_>>(),
                     "summary": self.summary,
+                    "coverage": self.coverage.iter().map(crate::coverage::Coverage::json).collect::<Vec<_>>(),
                 });
                 let _ = writeln!(out, "{doc:#}");
             }
@@ -391,6 +395,7 @@ mod tests {
             warnings: Vec::new(),
             summary: vec!["shop: 2 codes".to_owned()],
             details: String::new(),
+            coverage: Vec::new(),
         };
         let (out, err) = report.render(Format::Json);
         assert!(err.is_empty());

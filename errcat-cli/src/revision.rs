@@ -69,6 +69,15 @@ pub fn load(dir: &Path, rev: &str) -> Result<Vec<Catalog>, Failure> {
         }
     }
     files.sort();
+    // Translations files (`shop.fa.yaml` beside `shop.yaml`) are not catalogs.
+    let names: Vec<String> = files
+        .iter()
+        .map(|(path, _)| path.rsplit('/').next().unwrap_or(path).to_owned())
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    files.retain(|(path, _)| {
+        !errcat_build::is_translations_file(path.rsplit('/').next().unwrap_or(path), &names)
+    });
     for (path, size) in files {
         let name = path.rsplit('/').next().unwrap_or(&path);
         let shown = dir.join(name);

@@ -13,6 +13,8 @@
 //! - [`UnknownCode`] and [`UnknownName`], the errors of the lookups, and [`UnknownValue`],
 //!   that of parsing a value of an enum column;
 //! - [`Problem`], the RFC 9457 rendering of any catalog's errors;
+//! - [`locale`]: the text of catalogs that carry several locales ([`Translations`],
+//!   [`Translated`]) and, under `axum`, answering in the language a request prefers;
 //! - behind features, the integrations: `serde` ([`wire`]: reading and writing bodies),
 //!   `http` ([`status`]), `axum` ([`response`], `IntoResponse`), `grpc` (the module `grpc`: a
 //!   `tonic::Status` with a `google.rpc.ErrorInfo`, and back).
@@ -24,6 +26,7 @@
 #![deny(missing_docs)]
 
 mod catalog;
+pub mod locale;
 mod problem;
 mod template;
 mod value;
@@ -38,6 +41,7 @@ pub mod status;
 pub mod wire;
 
 pub use catalog::{CodeRef, ErrorCode, HttpStatus, Raised, UnknownCode, UnknownName, UnknownValue};
+pub use locale::{Translated, Translations, UnknownLocale};
 pub use problem::{AsProblem, Problem, ProblemFields};
 pub use template::{Filled, Piece, match_template, read_values};
 pub use value::{Value, ValueKind};

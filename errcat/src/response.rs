@@ -4,6 +4,8 @@ pub use axum_core;
 // The integrations `axum` builds on, reachable from here too, so that generated code that
 // uses all three names the runtime once (and a missing feature is one error).
 pub use crate::{status, wire};
+// The `Accept-Language` support, for generated code that names the runtime through here.
+pub use crate::locale::{AcceptLanguage, Localized, LocalizedProblem, RespondIn};
 
 use axum_core::response::{IntoResponse, Response};
 use http::{HeaderValue, header};

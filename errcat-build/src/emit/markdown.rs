@@ -175,6 +175,7 @@ pub fn catalog_page(c: &Catalog) -> String {
     for sec in &c.sections {
         section(&mut s, c, sec, layout);
     }
+    super::markdown_locales::locales(&mut s, c);
     // One trailing newline, whatever the last block was.
     while s.ends_with("\n\n") {
         s.pop();

@@ -22,8 +22,11 @@ pub(crate) mod grpc;
 mod integrations;
 #[cfg(feature = "docs")]
 pub mod json;
+mod locales;
 #[cfg(feature = "docs")]
 pub mod markdown;
+#[cfg(feature = "docs")]
+mod markdown_locales;
 mod minors;
 mod name_index;
 #[cfg(feature = "docs")]

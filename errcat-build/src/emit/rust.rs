@@ -21,9 +21,11 @@ use crate::model::{Catalog, Code, CodeKind, Entry, Segment};
 /// the private module that names the runtime's integrations once (so that a runtime built
 /// without the matching feature fails with one error, which names the feature).
 pub fn file(catalogs: &[Catalog], integrations: Integrations) -> TokenStream {
+    let locales = super::locales::file_locales(catalogs);
+    let locale_items = super::locales::file_items(&locales);
     let modules = catalogs
         .iter()
-        .map(|c| module(c, integrations.for_catalog(c)));
+        .map(|c| module(c, integrations.for_catalog(c), &locales));
     let uses = integrations_uses(integrations.used_by(catalogs));
     let integrations_module = (!uses.is_empty()).then(|| {
         quote! {
@@ -35,6 +37,7 @@ pub fn file(catalogs: &[Catalog], integrations: Integrations) -> TokenStream {
     });
     quote! {
         #integrations_module
+        #locale_items
         #(#modules)*
     }
 }
@@ -79,7 +82,7 @@ fn integrations_uses(on: Integrations) -> Vec<TokenStream> {
         .collect()
 }
 
-fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
+fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> TokenStream {
     let module = ident(&catalog.module);
     let module_doc = doc(&super::rustdoc::module_doc(catalog));
     let catalog_name = string(&catalog.module);
@@ -92,15 +95,20 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
     let n = Literal::usize_unsuffixed(entries.len());
     let variants: Vec<Ident> = entries.iter().map(|(_, e)| ident(&e.type_name())).collect();
 
-    let variant_defs = entries.iter().zip(&variants).map(|((_, e), v)| {
-        let doc = doc(&super::rustdoc::variant_doc(catalog, e));
-        let deprecated = e.deprecated.as_deref().map(|why| {
-            // rustdoc reads the note as Markdown: keep brackets from becoming links.
-            let why = string(&why.replace('[', "\\[").replace(']', "\\]"));
-            quote!(#[deprecated(note = #why)])
+    let variant_defs = entries
+        .iter()
+        .zip(&variants)
+        .enumerate()
+        .map(|(i, ((_, e), v))| {
+            let doc = doc(&(super::rustdoc::variant_doc(catalog, e)
+                + &super::locales::variant_doc(catalog, i, e)));
+            let deprecated = e.deprecated.as_deref().map(|why| {
+                // rustdoc reads the note as Markdown: keep brackets from becoming links.
+                let why = string(&why.replace('[', "\\[").replace(']', "\\]"));
+                quote!(#[deprecated(note = #why)])
+            });
+            quote!(#doc #deprecated #v,)
         });
-        quote!(#doc #deprecated #v,)
-    });
 
     let code_table = entries.iter().map(|(_, e)| code_literal(&e.code));
     let name_table = entries.iter().map(|(_, e)| string(&e.name));
@@ -190,6 +198,7 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
     let minors = super::minors::minors(&entries, &variants, &codes, catalog.minor_code_kind);
     let wire = super::wire::module_items(catalog, integrations);
     let failure = super::failure::items(catalog, &entries, &variants, integrations);
+    let localized = super::locales::module_items(catalog, locales, &entries, integrations);
     let grpc = integrations
         .grpc
         .then(|| super::grpc::items(catalog, &entries));
@@ -444,6 +453,7 @@ fn module(catalog: &Catalog, integrations: Integrations) -> TokenStream {
 
             #failure
 
+            #localized
             #grpc
         }
     }

@@ -157,6 +157,16 @@ impl Flat {
         quote!(static #name: [#ty; #len] = [#(#items),*];)
     }
 
+    /// The items, and the starts as literals, for a struct that holds both.
+    pub(super) fn parts(&self) -> (&[TokenStream], Vec<Literal>) {
+        let at = self
+            .at
+            .iter()
+            .map(|a| Literal::u32_unsuffixed(*a))
+            .collect();
+        (&self.items, at)
+    }
+
     /// `static NAME: [ty; _]` with the items and `static NAME_AT: [u32; _]` with the starts.
     pub(super) fn statics(&self, name: &Ident, ty: &TokenStream) -> TokenStream {
         let at_name = ident(&format!("{name}_AT"));

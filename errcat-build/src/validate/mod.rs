@@ -13,6 +13,7 @@ mod columns;
 mod entries;
 mod grpc;
 mod lifecycle;
+mod locales;
 mod messages;
 mod minors;
 mod names;
@@ -28,6 +29,7 @@ use crate::model::{Catalog, CodeKind};
 use crate::parse::{Doc, RawCatalog, Step};
 
 use entries::{CatalogState, CodeSite};
+pub(crate) use locales::{tag_problem, translation};
 use names::{Case, why_not_snake};
 pub(crate) use set::validate_set;
 
@@ -205,6 +207,7 @@ impl Validator<'_> {
             &sections,
             status.is_some(),
         );
+        let locales = self.locales(&root, raw.locale.as_deref(), raw.locales.as_deref());
         Catalog {
             file: self.file.to_path_buf(),
             module,
@@ -221,6 +224,7 @@ impl Validator<'_> {
             domain,
             columns,
             sections,
+            locales,
         }
     }
 

@@ -9,3 +9,9 @@ include!(concat!(env!("OUT_DIR"), "/errcat.rs"));
 pub mod tables {
     include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 }
+
+/// A catalog written in English that carries Persian and German: its `Locale` enum and its
+/// module, generated from `payments.yaml` and the translations files beside it.
+pub mod localized {
+    include!(concat!(env!("OUT_DIR"), "/localized.rs"));
+}
