@@ -295,11 +295,17 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
         }
     });
 
-    let serde_doc = if on.serde {
-        " It is `Serialize` and `Deserialize` as that shape, and [`Body::from_http`] reads it \
-         from a response."
-    } else {
-        ""
+    // `from_http` needs the HTTP status, which a catalog without statuses has not got.
+    let serde_doc = match (on.serde, catalog.status.is_some()) {
+        (true, true) => {
+            " It is `Serialize` and `Deserialize` as that shape, and [`Body::from_http`] reads \
+             it from a response."
+        }
+        (true, false) => {
+            " It is `Serialize` and `Deserialize` as that shape, and [`Body::from_json`] reads \
+             it."
+        }
+        (false, _) => "",
     };
     let unknown_doc = if wire.field(&WireSource::Code).is_some() {
         "a code the catalog does not list is kept as [`Code::Unknown`]"
