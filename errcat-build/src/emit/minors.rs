@@ -277,6 +277,31 @@ pub(super) fn minors(
 
 /// `Detailed`, a code with its minor code (documented or not), as the wire carries it.
 fn detailed(codes: &Codes, minors: &MinorCodes) -> TokenStream {
+    // What `Detailed` has whatever the type of its minor codes.
+    let shared = quote! {
+        impl ::core::convert::From<Minor> for Detailed {
+            #[inline]
+            fn from(m: Minor) -> Self {
+                Detailed::new(m.error(), m.code())
+            }
+        }
+
+        impl ::core::fmt::Display for Detailed {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.error.message())?;
+                match self.detail() {
+                    ::core::option::Option::Some(detail) => {
+                        f.write_str(": ")?;
+                        f.write_str(detail)
+                    }
+                    ::core::option::Option::None => ::core::write!(f, " (minor {})", self.minor),
+                }
+            }
+        }
+
+        impl ::std::error::Error for Detailed {}
+    };
     let Codes {
         ty: code_ty,
         param,
@@ -352,28 +377,7 @@ fn detailed(codes: &Codes, minors: &MinorCodes) -> TokenStream {
             }
         }
 
-        impl ::core::convert::From<Minor> for Detailed {
-            #[inline]
-            fn from(m: Minor) -> Self {
-                Detailed::new(m.error(), m.code())
-            }
-        }
-
-        impl ::core::fmt::Display for Detailed {
-            #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.error.message())?;
-                match self.detail() {
-                    ::core::option::Option::Some(detail) => {
-                        f.write_str(": ")?;
-                        f.write_str(detail)
-                    }
-                    ::core::option::Option::None => ::core::write!(f, " (minor {})", self.minor),
-                }
-            }
-        }
-
-        impl ::std::error::Error for Detailed {}
+        #shared
         };
     }
     quote! {
@@ -441,28 +445,7 @@ fn detailed(codes: &Codes, minors: &MinorCodes) -> TokenStream {
             }
         }
 
-        impl ::core::convert::From<Minor> for Detailed {
-            #[inline]
-            fn from(m: Minor) -> Self {
-                Detailed::new(m.error(), m.code())
-            }
-        }
-
-        impl ::core::fmt::Display for Detailed {
-            #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.error.message())?;
-                match self.detail() {
-                    ::core::option::Option::Some(detail) => {
-                        f.write_str(": ")?;
-                        f.write_str(detail)
-                    }
-                    ::core::option::Option::None => ::core::write!(f, " (minor {})", self.minor),
-                }
-            }
-        }
-
-        impl ::std::error::Error for Detailed {}
+        #shared
     }
 }
 
