@@ -122,6 +122,7 @@ pub(super) fn from_code(codes: &Codes, by_code: &[(&Code, &Ident)]) -> TokenStre
             });
             quote! {
                 #doc
+                #[inline]
                 pub #constness fn from_code(code: #param) -> ::core::option::Option<Self> {
                     /// Every code with its variant, sorted by code.
                     static BY_CODE: [(#table_ty, Error); #n] = [#(#by_code),*];

@@ -125,6 +125,7 @@ pub(super) fn column_types(catalog: &Catalog) -> TokenStream {
                     pub const ALL: [#ty; #n] = [#(#ty::#variants),*];
 
                     /// The value as the catalog writes it.
+                    #[inline]
                     pub const fn as_str(self) -> &'static str {
                         match self {
                             #(#ty::#variants => #texts,)*
@@ -133,6 +134,7 @@ pub(super) fn column_types(catalog: &Catalog) -> TokenStream {
                 }
 
                 impl ::core::fmt::Display for #ty {
+                    #[inline]
                     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         f.write_str(self.as_str())
                     }
@@ -142,6 +144,7 @@ pub(super) fn column_types(catalog: &Catalog) -> TokenStream {
                     type Err = ::errcat::UnknownValue;
 
                     /// The value written exactly as the catalog writes it.
+                    #[inline]
                     fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
                         match text {
                             #(#texts => ::core::result::Result::Ok(#ty::#variants),)*

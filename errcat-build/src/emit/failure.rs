@@ -104,12 +104,14 @@ pub(super) fn items(
         let get_doc = doc(&format!("The `{}` parameter, if it is set.", p.name));
         quote! {
             #set_doc
+            #[inline]
             pub fn #with(mut self, #field: #ty) -> Self {
                 self.params[#j] = ::errcat::Value::from(#arg);
                 self
             }
 
             #get_doc
+            #[inline]
             pub fn #field(&self) -> ::core::option::Option<#getter_ty> {
                 self.params[#j].#read
             }
@@ -161,6 +163,7 @@ pub(super) fn items(
     let minor_methods = minor_on_wire.then(|| {
         quote! {
             /// Sets the minor code, which the body carries on the wire.
+            #[inline]
             pub fn with_minor(mut self, minor: #minor_arg) -> Self {
                 self.minor = ::core::option::Option::Some(#minor_into);
                 self
@@ -273,11 +276,13 @@ pub(super) fn items(
 
             /// The extension members of the problem document of a body: the minor code and the
             /// run-time parameters.
+            #[inline]
             fn problem_extensions(#body_param: &Body) -> ::std::vec::Vec<(&'static str, ::errcat::Value)> {
                 ::std::vec![#(#extensions),*]
             }
 
             impl ::errcat::AsProblem for Body {
+                #[inline]
                 fn problem_fields(&self) -> ::errcat::ProblemFields<'_> {
                     ::errcat::ProblemFields {
                         status: self.status,
@@ -289,6 +294,7 @@ pub(super) fn items(
             }
 
             impl ::errcat::AsProblem for Failure {
+                #[inline]
                 fn problem_fields(&self) -> ::errcat::ProblemFields<'_> {
                     // The body's message is the filled one: rendered once, moved here.
                     let body = self.body();
@@ -323,6 +329,7 @@ pub(super) fn items(
         impl Failure {
             #(#consts)*
 
+            #[inline]
             const fn bare(error: Error) -> Self {
                 Failure {
                     error,
@@ -337,12 +344,14 @@ pub(super) fn items(
             /// message with each placeholder written `{name}` (as [`Error::message`] shows
             /// it), and reading that body back gives no values. Build such a code from its
             /// typed values in the `values` module instead.
+            #[inline]
             pub const fn unfilled(error: Error) -> Self {
                 Failure::bare(error)
             }
 
             /// `error` as a failure, if its message has no placeholders; `None` for a code that
             /// needs values (build it from its typed values in the `values` module).
+            #[inline]
             pub const fn plain(error: Error) -> ::core::option::Option<Self> {
                 if error.placeholders().is_empty() {
                     ::core::option::Option::Some(Failure::bare(error))
@@ -359,11 +368,13 @@ pub(super) fn items(
 
             /// The values of the code's placeholders, in declaration order;
             /// [`Value::Absent`](::errcat::Value::Absent) where none was given.
+            #[inline]
             pub fn values(&self) -> &[::errcat::Value] {
                 &self.values[..self.error.placeholders().len()]
             }
 
             /// The value of the placeholder `name`, if the code has it and it was given.
+            #[inline]
             pub fn value(&self, name: &str) -> ::core::option::Option<&::errcat::Value> {
                 ::errcat::Raised::value(self, name)
             }
@@ -380,6 +391,7 @@ pub(super) fn items(
             #(#param_methods)*
 
             /// The error's body, values filled in.
+            #[inline]
             pub fn body(&self) -> Body {
                 let mut body = Body::new(self.error);
                 if !self.error.placeholders().is_empty() {
@@ -401,6 +413,7 @@ pub(super) fn items(
         impl ::std::error::Error for Failure {}
 
         impl ::core::convert::From<Failure> for Body {
+            #[inline]
             fn from(failure: Failure) -> Self {
                 failure.body()
             }
@@ -408,18 +421,23 @@ pub(super) fn items(
 
         impl ::errcat::Raised for Failure {
             type Code = Error;
+            #[inline]
             fn error(&self) -> Error {
                 self.error
             }
+            #[inline]
             fn values(&self) -> &[::errcat::Value] {
                 Failure::values(self)
             }
+            #[inline]
             fn minor_code(&self) -> ::core::option::Option<::errcat::CodeRef<'_>> {
                 #minor_ref
             }
+            #[inline]
             fn param_names(&self) -> &'static [&'static str] {
                 &PARAM_NAMES
             }
+            #[inline]
             fn param_values(&self) -> &[::errcat::Value] {
                 &self.params
             }
@@ -432,6 +450,7 @@ pub(super) fn items(
             /// and the message is not the catalog's with values filled in (a newer wording,
             /// say; the body keeps the text as received).
             #raw_doc
+            #[inline]
             pub fn failure(&self) -> ::core::option::Option<Failure> {
                 let error = self.error()?;
                 let mut failure = Failure::bare(error);
@@ -481,6 +500,7 @@ fn integration_items(on: Integrations) -> TokenStream {
         quote! {
             impl Failure {
                 /// The HTTP status the error is returned with, as an `http::StatusCode`.
+                #[inline]
                 pub fn status_code(&self) -> status::http::StatusCode {
                     status::status_code(self.http_status())
                 }
@@ -492,6 +512,7 @@ fn integration_items(on: Integrations) -> TokenStream {
             /// The documented status, `content-type: application/json` and the documented
             /// body, values filled in.
             impl response::axum_core::response::IntoResponse for Failure {
+                #[inline]
                 fn into_response(self) -> response::axum_core::response::Response {
                     response::axum_core::response::IntoResponse::into_response(self.body())
                 }

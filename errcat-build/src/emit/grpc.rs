@@ -41,6 +41,7 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
             quote!(),
             quote!(self.name()),
             quote! {
+                #[inline]
                 fn from_reason(reason: &str) -> ::core::option::Option<Self> {
                     Error::from_name(reason).filter(|e| e.name() == reason)
                 }
@@ -97,12 +98,15 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
 
         impl grpc::GrpcCode for Error {
             const DOMAIN: &'static str = DOMAIN;
+            #[inline]
             fn grpc_code(self) -> grpc::tonic::Code {
                 Error::grpc_code(self)
             }
+            #[inline]
             fn reason(self) -> &'static str {
                 Error::reason(self)
             }
+            #[inline]
             fn placeholder_kinds(self) -> &'static [::errcat::ValueKind] {
                 part(&PLACEHOLDER_KINDS, &PLACEHOLDERS_AT, self as usize)
             }
@@ -110,12 +114,15 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
         }
 
         impl grpc::GrpcFailure for Failure {
+            #[inline]
             fn params() -> &'static [&'static str] {
                 &PARAM_NAMES
             }
+            #[inline]
             fn param_kinds() -> &'static [::errcat::ValueKind] {
                 &PARAM_KINDS
             }
+            #[inline]
             fn from_parts(
                 error: Error,
                 values: ::std::vec::Vec<::errcat::Value>,
@@ -142,6 +149,7 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
             /// metadata of its `ErrorInfo`). A status that is not one of this catalog's errors
             /// (no ErrorInfo of its domain, or an unknown reason) is kept as
             /// `errcat::grpc::Unrecognized`, with what it carried.
+            #[inline]
             pub fn from_status(
                 status: &grpc::tonic::Status,
             ) -> ::core::result::Result<Failure, grpc::Unrecognized> {
@@ -152,6 +160,7 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
         /// The gRPC code, the message with the values filled in, and one `ErrorInfo` (reason,
         /// domain, the values as metadata).
         impl ::core::convert::From<Failure> for grpc::tonic::Status {
+            #[inline]
             fn from(failure: Failure) -> Self {
                 grpc::status(&failure)
             }
@@ -161,6 +170,7 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
         /// with each written `{name}`, and no values in its metadata. Build it from its typed
         /// values in the `values` module to send them.
         impl ::core::convert::From<Error> for grpc::tonic::Status {
+            #[inline]
             fn from(error: Error) -> Self {
                 grpc::status(&Failure::unfilled(error))
             }

@@ -12,6 +12,7 @@ pub(super) fn items(on: Integrations) -> TokenStream {
         quote! {
             impl Error {
                 /// The HTTP status the error is returned with, as an `http::StatusCode`.
+                #[inline]
                 pub fn status_code(self) -> status::http::StatusCode {
                     status::status_code(self.http_status())
                 }
@@ -20,6 +21,7 @@ pub(super) fn items(on: Integrations) -> TokenStream {
             impl Body {
                 /// [`Body::status`] as an `http::StatusCode`; 500 where a received status is not
                 /// a valid one.
+                #[inline]
                 pub fn status_code(&self) -> status::http::StatusCode {
                     status::status_code(self.status)
                 }
@@ -30,6 +32,7 @@ pub(super) fn items(on: Integrations) -> TokenStream {
         quote! {
             /// The body's status, `content-type: application/json` and the documented body.
             impl response::axum_core::response::IntoResponse for Body {
+                #[inline]
                 fn into_response(self) -> response::axum_core::response::Response {
                     response::json(self.status, "application/json", &self)
                 }

@@ -59,6 +59,7 @@ pub(super) fn file_items(locales: &[String]) -> TokenStream {
             pub const ALL: &'static [Locale] = &[#(Locale::#variants),*];
 
             /// The BCP 47 tag, such as `fa-IR`.
+            #[inline]
             pub const fn tag(self) -> &'static str {
                 match self {
                     #(Locale::#variants => #tags,)*
@@ -66,12 +67,14 @@ pub(super) fn file_items(locales: &[String]) -> TokenStream {
             }
 
             /// The locale with this tag, compared ignoring ASCII case.
+            #[inline]
             pub fn from_tag(tag: &str) -> ::core::option::Option<Locale> {
                 Locale::ALL.iter().copied().find(|l| l.tag().eq_ignore_ascii_case(tag))
             }
         }
 
         impl ::core::fmt::Display for Locale {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.tag())
             }
@@ -79,6 +82,7 @@ pub(super) fn file_items(locales: &[String]) -> TokenStream {
 
         impl ::core::str::FromStr for Locale {
             type Err = ::errcat::UnknownLocale;
+            #[inline]
             fn from_str(tag: &str) -> ::core::result::Result<Self, ::errcat::UnknownLocale> {
                 Locale::from_tag(tag).ok_or(::errcat::UnknownLocale)
             }
@@ -238,6 +242,7 @@ pub(super) fn module_items(
     // A catalog without HTTP statuses has no status to title.
     let status_title_at = if catalog.status.is_some() {
         quote! {
+            #[inline]
             fn status_title_at(&self, locale: usize) -> ::core::option::Option<&'static str> {
                 let locale = LOCALES.get(locale)?;
                 TRANSLATIONS[*locale as usize]?.status_title(self.error.http_status())
@@ -245,6 +250,7 @@ pub(super) fn module_items(
         }
     } else {
         quote! {
+            #[inline]
             fn status_title_at(&self, _locale: usize) -> ::core::option::Option<&'static str> {
                 ::core::option::Option::None
             }
@@ -257,12 +263,14 @@ pub(super) fn module_items(
                 /// request's `Accept-Language`, with `Content-Language` and
                 /// `Vary: Accept-Language`; `errcat::Problem(failure).localized(&lang)` for a
                 /// problem document.
+                #[inline]
                 pub fn localized(self, lang: &response::AcceptLanguage) -> response::Localized<Failure> {
                     response::Localized::new(self, lang)
                 }
             }
 
             impl response::RespondIn for Failure {
+                #[inline]
                 fn respond_in(&self, locale: usize) -> response::axum_core::response::Response {
                     let mut body = self.body();
                     let (_, message) = ::errcat::Translated::message_at(self, locale);
@@ -349,6 +357,7 @@ pub(super) fn module_items(
             /// `Content-Language`): as [`Body::failure`], which reads the catalog's own
             /// wording. `None` where the message is not the code's message in `locale` with
             /// values filled in.
+            #[inline]
             pub fn failure_in(&self, locale: super::Locale) -> ::core::option::Option<Failure> {
                 let error = self.code.error()?;
                 let kinds = part(&PLACEHOLDER_KINDS, &PLACEHOLDERS_AT, error as usize);
@@ -371,10 +380,12 @@ pub(super) fn module_items(
         }
 
         impl ::errcat::Translated for Failure {
+            #[inline]
             fn locale_tags(&self) -> &'static [&'static str] {
                 &LOCALE_TAGS
             }
 
+            #[inline]
             fn template_at(&self, locale: usize) -> (&'static str, &'static [::errcat::Piece]) {
                 let locale = match LOCALES.get(locale) {
                     Some(l) => *l,

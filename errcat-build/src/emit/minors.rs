@@ -190,6 +190,7 @@ pub(super) fn minors(
             ($($major:ident),*) => {
                 impl Minor {
                     /// The major code the minor belongs to.
+                    #[inline]
                     pub const fn error(self) -> Error {
                         match self {
                             $(Minor::$major(_) => Error::$major,)*
@@ -197,6 +198,7 @@ pub(super) fn minors(
                     }
 
                     /// Where the minor code is in the flat minor tables.
+                    #[inline]
                     const fn index(self) -> usize {
                         match self {
                             $(Minor::$major(m) => minor::$major::AT + m as usize,)*
@@ -204,6 +206,7 @@ pub(super) fn minors(
                     }
 
                     /// The documented minor `minor` of `error`, if there is one.
+                    #[inline]
                     pub #minor_const fn from_codes(error: Error, minor: #minor_param) -> ::core::option::Option<Self> {
                         match error {
                             $(

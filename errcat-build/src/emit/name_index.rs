@@ -63,6 +63,7 @@ pub(super) fn from_name(entries: &[(usize, &Entry)]) -> TokenStream {
     };
     quote! {
         /// The code with this documented name or alias.
+        #[inline]
         pub fn from_name(name: &str) -> ::core::option::Option<Self> {
             /// A hash table over the names and aliases (open addressing, linear probing):
             /// `i + 1` for the name of `ALL[i]`, `n + 1 + j` for `ALIASES[j]` (`n` codes), or

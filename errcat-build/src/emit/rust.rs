@@ -277,6 +277,7 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
             static ALL: [Error; #n] = [#(Error::#variants),*];
 
             /// The items `at[i]..at[i + 1]` of a list stored flat.
+            #[inline]
             const fn part<T>(items: &'static [T], at: &[u32], i: usize) -> &'static [T] {
                 items.split_at(at[i + 1] as usize).0.split_at(at[i] as usize).1
             }
@@ -284,6 +285,7 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
             /// The hash of `from_name`'s table (the generator computes the same). Eight bytes
             /// at a time; `while` loops rather than iterators, which would be generic code to
             /// compile in every crate.
+            #[inline]
             fn name_hash(name: &str) -> u64 {
                 const K: u64 = 0x517c_c1b7_2722_0a95;
                 let mut rest = name.as_bytes();
@@ -407,33 +409,43 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
 
             impl ::errcat::ErrorCode for Error {
                 const CATALOG: &'static str = NAME;
+                #[inline]
                 fn all() -> &'static [Self] {
                     &ALL
                 }
+                #[inline]
                 fn code(self) -> ::errcat::CodeRef<'static> {
                     #code_ref
                 }
+                #[inline]
                 fn name(self) -> &'static str {
                     Error::name(self)
                 }
+                #[inline]
                 fn message(self) -> &'static str {
                     Error::message(self)
                 }
+                #[inline]
                 fn template(self) -> &'static [::errcat::Piece] {
                     Error::template(self)
                 }
+                #[inline]
                 fn placeholders(self) -> &'static [&'static str] {
                     Error::placeholders(self)
                 }
+                #[inline]
                 fn section_name(self) -> &'static str {
                     Error::section(self).name()
                 }
+                #[inline]
                 fn section_title(self) -> &'static str {
                     Error::section(self).title()
                 }
+                #[inline]
                 fn is_deprecated(self) -> bool {
                     Error::is_deprecated(self)
                 }
+                #[inline]
                 fn from_name(name: &str) -> ::core::option::Option<Self> {
                     Error::from_name(name)
                 }
@@ -481,6 +493,7 @@ fn status_items(catalog: &Catalog, entries: &[(usize, &Entry)], n: &Literal) -> 
         }
 
         impl ::errcat::HttpStatus for Error {
+            #[inline]
             fn http_status(self) -> u16 {
                 Error::http_status(self)
             }

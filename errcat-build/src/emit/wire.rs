@@ -237,6 +237,7 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
         Some(match is_string {
             true => quote! {
                 #d
+                #[inline]
                 pub fn #method(mut self, #field: impl ::core::convert::Into<#base>) -> Self {
                     self.#field = ::core::option::Option::Some(#field.into());
                     self
@@ -244,6 +245,7 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
             },
             false => quote! {
                 #d
+                #[inline]
                 pub fn #method(mut self, #field: #base) -> Self {
                     self.#field = ::core::option::Option::Some(#field);
                     self
@@ -275,6 +277,7 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
             impl Body {
                 /// The code with the body's minor code, if the code is known and the body
                 /// carries a minor code.
+                #[inline]
                 pub fn detailed(&self) -> ::core::option::Option<Detailed> {
                     match (self.error(), &self.minor) {
                         (::core::option::Option::Some(error), ::core::option::Option::Some(minor)) => {
@@ -288,6 +291,7 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
             /// The body of a code with its minor code, and no values given at run time (as
             /// [`Body::new`]).
             impl ::core::convert::From<Detailed> for Body {
+                #[inline]
                 fn from(detailed: Detailed) -> Self {
                     Body::new(detailed.error).with_minor(detailed.minor)
                 }
@@ -339,6 +343,7 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
             /// The body of a bare code, with every value from the catalog and none given at
             /// run time: the message is [`Error::message`], with each placeholder as `{name}`.
             /// A service answers with a [`Failure`] instead, which carries the values.
+            #[inline]
             pub fn new(error: Error) -> Self {
                 Body {
                     #(#inits)*
@@ -346,6 +351,7 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
             }
 
             #error_doc
+            #[inline]
             pub fn error(&self) -> ::core::option::Option<Error> {
                 #key_error
             }
@@ -356,6 +362,7 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
         #detailed
 
         impl ::core::fmt::Display for Body {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(&self.message)
             }
@@ -375,6 +382,7 @@ fn code_type(kind: CodeKind) -> TokenStream {
             quote!(#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]),
             quote! {
                 /// The code as an integer.
+                #[inline]
                 pub fn value(&self) -> i64 {
                     match self {
                         Code::Known(error) => i64::from(error.code()),
@@ -383,12 +391,14 @@ fn code_type(kind: CodeKind) -> TokenStream {
                 }
 
                 /// The code as the runtime's generic code.
+                #[inline]
                 pub fn code_ref(&self) -> ::errcat::CodeRef<'_> {
                     ::errcat::CodeRef::Integer(self.value())
                 }
             },
             quote! {
                 /// The code read from the wire: known if the catalog lists it.
+                #[inline]
                 pub fn from_wire(code: i64) -> Self {
                     match u32::try_from(code).ok().and_then(Error::from_code) {
                         ::core::option::Option::Some(error) => Code::Known(error),
@@ -402,6 +412,7 @@ fn code_type(kind: CodeKind) -> TokenStream {
             quote!(#[derive(Clone, Debug, PartialEq, Eq, Hash)]),
             quote! {
                 /// The code as a string.
+                #[inline]
                 pub fn as_str(&self) -> &str {
                     match self {
                         Code::Known(error) => error.code(),
@@ -410,12 +421,14 @@ fn code_type(kind: CodeKind) -> TokenStream {
                 }
 
                 /// The code as the runtime's generic code.
+                #[inline]
                 pub fn code_ref(&self) -> ::errcat::CodeRef<'_> {
                     ::errcat::CodeRef::String(self.as_str())
                 }
             },
             quote! {
                 /// The code read from the wire: known if the catalog lists it.
+                #[inline]
                 pub fn from_wire(code: &str) -> Self {
                     match Error::from_code(code) {
                         ::core::option::Option::Some(error) => Code::Known(error),
@@ -439,6 +452,7 @@ fn code_type(kind: CodeKind) -> TokenStream {
 
         impl Code {
             /// The error, if the catalog lists the code.
+            #[inline]
             pub fn error(&self) -> ::core::option::Option<Error> {
                 match self {
                     Code::Known(error) => ::core::option::Option::Some(*error),
@@ -451,12 +465,14 @@ fn code_type(kind: CodeKind) -> TokenStream {
         }
 
         impl ::core::convert::From<Error> for Code {
+            #[inline]
             fn from(error: Error) -> Self {
                 Code::Known(error)
             }
         }
 
         impl ::core::fmt::Display for Code {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::fmt::Display::fmt(&self.code_ref(), f)
             }

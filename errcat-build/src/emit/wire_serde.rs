@@ -135,6 +135,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
     let from_http = has_status.then(|| {
         quote! {
             #from_http_doc
+            #[inline]
             pub fn from_http(status: u16, body: &[u8]) -> ::core::result::Result<Self, wire::BodyError> {
                 let #binding: Body = wire::serde_json::from_slice(body)
                     .map_err(|e| wire::BodyError::new(NAME, ::core::option::Option::Some(status), e))?;
@@ -157,6 +158,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
             /// Reads a body from JSON bytes. Fails with a
             /// [`BodyError`](::errcat::wire::BodyError) if they are not JSON or not the
             /// documented shape; fields the shape does not name are ignored.
+            #[inline]
             pub fn from_json(json: &[u8]) -> ::core::result::Result<Self, wire::BodyError> {
                 wire::serde_json::from_slice(json)
                     .map_err(|e| wire::BodyError::new(NAME, ::core::option::Option::None, e))
@@ -169,6 +171,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
         struct Fields<'a>(&'a Body);
 
         impl wire::serde::Serialize for Fields<'_> {
+            #[inline]
             fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<<S as wire::serde::Serializer>::Ok, <S as wire::serde::Serializer>::Error> {
                 use wire::serde::ser::SerializeStruct as _;
                 let body = self.0;
@@ -181,6 +184,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
 
         /// The documented shape.
         impl wire::serde::Serialize for Body {
+            #[inline]
             fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<<S as wire::serde::Serializer>::Ok, <S as wire::serde::Serializer>::Error> {
                 #[allow(unused_imports)]
                 use wire::serde::ser::SerializeStruct as _;
@@ -190,6 +194,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
 
         /// The documented shape; fields it does not name are ignored.
         impl<'de> wire::serde::Deserialize<'de> for Body {
+            #[inline]
             fn deserialize<D: wire::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, <D as wire::serde::Deserializer<'de>>::Error> {
                 let mut fields = wire::Fields::read(deserializer, #envelope)?;
                 #(#reads)*
@@ -201,6 +206,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
 
         /// The failure's body, values filled in.
         impl wire::serde::Serialize for Failure {
+            #[inline]
             fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<<S as wire::serde::Serializer>::Ok, <S as wire::serde::Serializer>::Error> {
                 wire::serde::Serialize::serialize(&self.body(), serializer)
             }
@@ -210,6 +216,7 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
         /// list, or a message that is not the catalog's with values filled in, is an error
         /// here (read a [`Body`] to keep it).
         impl<'de> wire::serde::Deserialize<'de> for Failure {
+            #[inline]
             fn deserialize<D: wire::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, <D as wire::serde::Deserializer<'de>>::Error> {
                 let body = <Body as wire::serde::Deserialize>::deserialize(deserializer)?;
                 match body.failure() {
@@ -244,6 +251,7 @@ fn code_serde(kind: CodeKind) -> TokenStream {
     quote! {
         /// The code alone, as the wire writes it.
         impl wire::serde::Serialize for Code {
+            #[inline]
             fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<<S as wire::serde::Serializer>::Ok, <S as wire::serde::Serializer>::Error> {
                 #ser
             }
@@ -251,6 +259,7 @@ fn code_serde(kind: CodeKind) -> TokenStream {
 
         /// The code alone; a code the catalog does not list becomes [`Code::Unknown`].
         impl<'de> wire::serde::Deserialize<'de> for Code {
+            #[inline]
             fn deserialize<D: wire::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, <D as wire::serde::Deserializer<'de>>::Error> {
                 #de
             }

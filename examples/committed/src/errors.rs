@@ -96,12 +96,14 @@ pub mod payments {
         Error::AccountFrozen,
     ];
     /// The items `at[i]..at[i + 1]` of a list stored flat.
+    #[inline]
     const fn part<T>(items: &'static [T], at: &[u32], i: usize) -> &'static [T] {
         items.split_at(at[i + 1] as usize).0.split_at(at[i] as usize).1
     }
     /// The hash of `from_name`'s table (the generator computes the same). Eight bytes
     /// at a time; `while` loops rather than iterators, which would be generic code to
     /// compile in every crate.
+    #[inline]
     fn name_hash(name: &str) -> u64 {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut rest = name.as_bytes();
@@ -249,6 +251,7 @@ pub mod payments {
             }
         }
         /// The code with this documented name or alias.
+        #[inline]
         pub fn from_name(name: &str) -> ::core::option::Option<Self> {
             /// A hash table over the names and aliases (open addressing, linear probing):
             /// `i + 1` for the name of `ALL[i]`, `n + 1 + j` for `ALIASES[j]` (`n` codes), or
@@ -295,33 +298,43 @@ pub mod payments {
     }
     impl ::errcat::ErrorCode for Error {
         const CATALOG: &'static str = NAME;
+        #[inline]
         fn all() -> &'static [Self] {
             &ALL
         }
+        #[inline]
         fn code(self) -> ::errcat::CodeRef<'static> {
             ::errcat::CodeRef::Integer(i64::from(Error::code(self)))
         }
+        #[inline]
         fn name(self) -> &'static str {
             Error::name(self)
         }
+        #[inline]
         fn message(self) -> &'static str {
             Error::message(self)
         }
+        #[inline]
         fn template(self) -> &'static [::errcat::Piece] {
             Error::template(self)
         }
+        #[inline]
         fn placeholders(self) -> &'static [&'static str] {
             Error::placeholders(self)
         }
+        #[inline]
         fn section_name(self) -> &'static str {
             Error::section(self).name()
         }
+        #[inline]
         fn section_title(self) -> &'static str {
             Error::section(self).title()
         }
+        #[inline]
         fn is_deprecated(self) -> bool {
             Error::is_deprecated(self)
         }
+        #[inline]
         fn from_name(name: &str) -> ::core::option::Option<Self> {
             Error::from_name(name)
         }
@@ -335,6 +348,7 @@ pub mod payments {
         }
     }
     impl ::errcat::HttpStatus for Error {
+        #[inline]
         fn http_status(self) -> u16 {
             Error::http_status(self)
         }
@@ -459,17 +473,17 @@ pub mod payments {
     }
     macro_rules! minor_dispatch {
         ($($major:ident),*) => {
-            impl Minor { #[doc = r" The major code the minor belongs to."] pub const fn
-            error(self) -> Error { match self { $(Minor:: $major (_) => Error:: $major,)*
-            } } #[doc = r" Where the minor code is in the flat minor tables."] const fn
-            index(self) -> usize { match self { $(Minor:: $major (m) => minor:: $major
-            ::AT + m as usize,)* } } #[doc =
-            r" The documented minor `minor` of `error`, if there is one."] pub const fn
-            from_codes(error : Error, minor : u32) -> ::core::option::Option < Self > {
-            match error { $(Error:: $major => match minor:: $major ::from_code(minor) {
-            Some(m) => Some(Minor:: $major (m)), None => None, },)* _ => None, } } }
-            $(impl ::core::convert::From < minor:: $major > for Minor { #[inline] fn
-            from(m : minor:: $major) -> Self { Minor:: $major (m) } })*
+            impl Minor { #[doc = r" The major code the minor belongs to."] #[inline] pub
+            const fn error(self) -> Error { match self { $(Minor:: $major (_) => Error::
+            $major,)* } } #[doc = r" Where the minor code is in the flat minor tables."]
+            #[inline] const fn index(self) -> usize { match self { $(Minor:: $major (m)
+            => minor:: $major ::AT + m as usize,)* } } #[doc =
+            r" The documented minor `minor` of `error`, if there is one."] #[inline] pub
+            const fn from_codes(error : Error, minor : u32) -> ::core::option::Option <
+            Self > { match error { $(Error:: $major => match minor:: $major
+            ::from_code(minor) { Some(m) => Some(Minor:: $major (m)), None => None, },)*
+            _ => None, } } } $(impl ::core::convert::From < minor:: $major > for Minor {
+            #[inline] fn from(m : minor:: $major) -> Self { Minor:: $major (m) } })*
         };
     }
     minor_dispatch!(CurrencyNotSupported);
@@ -610,6 +624,7 @@ pub mod payments {
     }
     impl Code {
         /// The error, if the catalog lists the code.
+        #[inline]
         pub fn error(&self) -> ::core::option::Option<Error> {
             match self {
                 Code::Known(error) => ::core::option::Option::Some(*error),
@@ -617,6 +632,7 @@ pub mod payments {
             }
         }
         /// The code as an integer.
+        #[inline]
         pub fn value(&self) -> i64 {
             match self {
                 Code::Known(error) => i64::from(error.code()),
@@ -624,10 +640,12 @@ pub mod payments {
             }
         }
         /// The code as the runtime's generic code.
+        #[inline]
         pub fn code_ref(&self) -> ::errcat::CodeRef<'_> {
             ::errcat::CodeRef::Integer(self.value())
         }
         /// The code read from the wire: known if the catalog lists it.
+        #[inline]
         pub fn from_wire(code: i64) -> Self {
             match u32::try_from(code).ok().and_then(Error::from_code) {
                 ::core::option::Option::Some(error) => Code::Known(error),
@@ -636,11 +654,13 @@ pub mod payments {
         }
     }
     impl ::core::convert::From<Error> for Code {
+        #[inline]
         fn from(error: Error) -> Self {
             Code::Known(error)
         }
     }
     impl ::core::fmt::Display for Code {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             ::core::fmt::Display::fmt(&self.code_ref(), f)
         }
@@ -670,6 +690,7 @@ pub mod payments {
         /// The body of a bare code, with every value from the catalog and none given at
         /// run time: the message is [`Error::message`], with each placeholder as `{name}`.
         /// A service answers with a [`Failure`] instead, which carries the values.
+        #[inline]
         pub fn new(error: Error) -> Self {
             Body {
                 status: error.http_status(),
@@ -678,11 +699,13 @@ pub mod payments {
             }
         }
         /// The error, if the catalog lists the body's code.
+        #[inline]
         pub fn error(&self) -> ::core::option::Option<Error> {
             self.code.error()
         }
     }
     impl ::core::fmt::Display for Body {
+        #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.write_str(&self.message)
         }
@@ -710,6 +733,7 @@ pub mod payments {
         );
         /// `2001` `ACCOUNT_FROZEN`: The account is frozen.
         pub const ACCOUNT_FROZEN: Failure = Failure::bare(Error::AccountFrozen);
+        #[inline]
         const fn bare(error: Error) -> Self {
             Failure {
                 error,
@@ -723,11 +747,13 @@ pub mod payments {
         /// message with each placeholder written `{name}` (as [`Error::message`] shows
         /// it), and reading that body back gives no values. Build such a code from its
         /// typed values in the `values` module instead.
+        #[inline]
         pub const fn unfilled(error: Error) -> Self {
             Failure::bare(error)
         }
         /// `error` as a failure, if its message has no placeholders; `None` for a code that
         /// needs values (build it from its typed values in the `values` module).
+        #[inline]
         pub const fn plain(error: Error) -> ::core::option::Option<Self> {
             if error.placeholders().is_empty() {
                 ::core::option::Option::Some(Failure::bare(error))
@@ -742,10 +768,12 @@ pub mod payments {
         }
         /// The values of the code's placeholders, in declaration order;
         /// [`Value::Absent`](::errcat::Value::Absent) where none was given.
+        #[inline]
         pub fn values(&self) -> &[::errcat::Value] {
             &self.values[..self.error.placeholders().len()]
         }
         /// The value of the placeholder `name`, if the code has it and it was given.
+        #[inline]
         pub fn value(&self, name: &str) -> ::core::option::Option<&::errcat::Value> {
             ::errcat::Raised::value(self, name)
         }
@@ -760,6 +788,7 @@ pub mod payments {
             self.minor
         }
         /// The error's body, values filled in.
+        #[inline]
         pub fn body(&self) -> Body {
             let mut body = Body::new(self.error);
             if !self.error.placeholders().is_empty() {
@@ -778,24 +807,30 @@ pub mod payments {
     }
     impl ::std::error::Error for Failure {}
     impl ::core::convert::From<Failure> for Body {
+        #[inline]
         fn from(failure: Failure) -> Self {
             failure.body()
         }
     }
     impl ::errcat::Raised for Failure {
         type Code = Error;
+        #[inline]
         fn error(&self) -> Error {
             self.error
         }
+        #[inline]
         fn values(&self) -> &[::errcat::Value] {
             Failure::values(self)
         }
+        #[inline]
         fn minor_code(&self) -> ::core::option::Option<::errcat::CodeRef<'_>> {
             self.minor.map(|m| ::errcat::CodeRef::Integer(i64::from(m)))
         }
+        #[inline]
         fn param_names(&self) -> &'static [&'static str] {
             &PARAM_NAMES
         }
+        #[inline]
         fn param_values(&self) -> &[::errcat::Value] {
             &self.params
         }
@@ -806,6 +841,7 @@ pub mod payments {
         /// `None` if the catalog does not list the code, or if the code has placeholders
         /// and the message is not the catalog's with values filled in (a newer wording,
         /// say; the body keeps the text as received).
+        #[inline]
         pub fn failure(&self) -> ::core::option::Option<Failure> {
             let error = self.error()?;
             let mut failure = Failure::bare(error);
@@ -832,12 +868,14 @@ pub mod payments {
     }
     /// The extension members of the problem document of a body: the minor code and the
     /// run-time parameters.
+    #[inline]
     fn problem_extensions(
         _body: &Body,
     ) -> ::std::vec::Vec<(&'static str, ::errcat::Value)> {
         ::std::vec![]
     }
     impl ::errcat::AsProblem for Body {
+        #[inline]
         fn problem_fields(&self) -> ::errcat::ProblemFields<'_> {
             ::errcat::ProblemFields {
                 status: self.status,
@@ -848,6 +886,7 @@ pub mod payments {
         }
     }
     impl ::errcat::AsProblem for Failure {
+        #[inline]
         fn problem_fields(&self) -> ::errcat::ProblemFields<'_> {
             let body = self.body();
             let extensions = problem_extensions(&body);
