@@ -134,3 +134,36 @@ fn every_generated_function_is_inline() {
         assert!(missing.is_empty(), "{case}: not #[inline]: {missing:?}");
     }
 }
+
+/// A table of optional texts is an array of `&str` with `""` for "none", which nothing else
+/// can mean: each of these fields refuses the empty text.
+#[test]
+fn tables_of_optional_texts_write_none_as_the_empty_text() {
+    let catalog = |field: &str, text: &str| {
+        format!(
+            "title: T\nsource: S\nstatus: 400\nsections:\n  - name: A\n    title: A\n    entries:\n\
+             \x20     - {{ code: 1, name: ONE, message: One, {field}: {text}, minors: [{{ code: 1, detail: Bad }}] }}\n\
+             \x20     - {{ code: 2, name: TWO, message: Two, reaction: Retry }}\n"
+        )
+    };
+    let load = |text: &str| errcat_build::load_str(Path::new("t.yaml"), text);
+    let c = load(&catalog("description", "Said once.")).expect("the catalog is valid");
+    let generated = errcat_build::Config::new().generate(&[c]);
+    for expected in [
+        r#"static DESCRIPTIONS: [&str; 2] = ["Said once.", ""];"#,
+        r#"static REACTIONS: [&str; 2] = ["", "Retry"];"#,
+        r#"static MINOR_DETAILS: [&str; 1] = ["Bad"];"#,
+        "::errcat::optional(DESCRIPTIONS[self as usize])",
+    ] {
+        assert!(generated.contains(expected), "{expected} in {generated}");
+    }
+    for field in ["description", "reaction", "deprecated"] {
+        let problems = load(&catalog(field, "''")).expect_err(field);
+        assert_eq!(problems[0].message, format!("`{field}` is empty"));
+    }
+    let minor = catalog("description", "D").replace("detail: Bad", "detail: ''");
+    assert_eq!(
+        load(&minor).expect_err("minor")[0].message,
+        "`detail` is empty"
+    );
+}

@@ -40,7 +40,9 @@ pub mod status;
 #[cfg(feature = "serde")]
 pub mod wire;
 
-pub use catalog::{CodeRef, ErrorCode, HttpStatus, Raised, UnknownCode, UnknownName, UnknownValue};
+pub use catalog::{
+    CodeRef, ErrorCode, HttpStatus, Raised, UnknownCode, UnknownName, UnknownValue, optional,
+};
 pub use locale::{Translated, Translations, UnknownLocale};
 pub use problem::{AsProblem, Problem, ProblemFields};
 pub use template::{Filled, Piece, match_template, read_values};

@@ -5,7 +5,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::code_index::{Codes, code_literal};
-use super::tokens::{doc, ident, short_option_str, string};
+use super::tokens::{doc, ident, optional_texts, optional_texts_doc, string};
 use crate::model::{CodeKind, Entry};
 
 /// The Rust types of a catalog's minor codes: `u32`, or `&'static str` for string minor codes
@@ -84,16 +84,17 @@ pub(super) fn minors(
     let minor_codes = with_minors
         .iter()
         .flat_map(|(e, _)| e.minors.iter().map(|m| code_literal(&m.code)));
-    let minor_details = with_minors.iter().flat_map(|(e, _)| {
-        e.minors
+    let minor_details = optional_texts(
+        with_minors
             .iter()
-            .map(|m| short_option_str(m.detail.as_deref()))
-    });
-    let minor_reactions = with_minors.iter().flat_map(|(e, _)| {
-        e.minors
+            .flat_map(|(e, _)| e.minors.iter().map(|m| m.detail.as_deref())),
+    );
+    let minor_reactions = optional_texts(
+        with_minors
             .iter()
-            .map(|m| short_option_str(m.effective_reaction(e)))
-    });
+            .flat_map(|(e, _)| e.minors.iter().map(|m| m.effective_reaction(e))),
+    );
+    let optional_doc = optional_texts_doc();
     let minor_variants = with_minors
         .iter()
         .flat_map(|(e, _)| e.minors.iter().map(|m| string(&m.type_name())));
@@ -105,8 +106,10 @@ pub(super) fn minors(
     quote! {
         /// Every minor code of every code, in document order.
         static MINOR_CODES: [#minor_table_ty; #minor_count] = [#(#minor_codes),*];
-        static MINOR_DETAILS: [Option<&str>; #minor_count] = [#(#minor_details),*];
-        static MINOR_REACTIONS: [Option<&str>; #minor_count] = [#(#minor_reactions),*];
+        #optional_doc
+        static MINOR_DETAILS: [&str; #minor_count] = [#(#minor_details),*];
+        #optional_doc
+        static MINOR_REACTIONS: [&str; #minor_count] = [#(#minor_reactions),*];
         static MINOR_VARIANTS: [&str; #minor_count] = [#(#minor_variants),*];
 
         /// Minor-code enums, one for each code that has a minor-code table.
@@ -135,13 +138,13 @@ pub(super) fn minors(
                         /// What the document says the minor code means, where it says.
                         #[inline]
                         pub const fn detail(self) -> ::core::option::Option<&'static str> {
-                            super::MINOR_DETAILS[Self::AT + self as usize]
+                            ::errcat::optional(super::MINOR_DETAILS[Self::AT + self as usize])
                         }
 
                         /// What a client should do: the minor's own reaction, else its code's.
                         #[inline]
                         pub const fn reaction(self) -> ::core::option::Option<&'static str> {
-                            super::MINOR_REACTIONS[Self::AT + self as usize]
+                            ::errcat::optional(super::MINOR_REACTIONS[Self::AT + self as usize])
                         }
 
                         /// The minor code's variant, if the catalog documents it.
@@ -243,13 +246,13 @@ pub(super) fn minors(
             /// What the document says the minor code means, where it says.
             #[inline]
             pub const fn detail(self) -> ::core::option::Option<&'static str> {
-                MINOR_DETAILS[self.index()]
+                ::errcat::optional(MINOR_DETAILS[self.index()])
             }
 
             /// What a client should do: the minor's own reaction, else its code's.
             #[inline]
             pub const fn reaction(self) -> ::core::option::Option<&'static str> {
-                MINOR_REACTIONS[self.index()]
+                ::errcat::optional(MINOR_REACTIONS[self.index()])
             }
         }
 

@@ -14,7 +14,7 @@ use quote::quote;
 
 use super::Integrations;
 use super::code_index::{Codes, code_literal};
-use super::tokens::{Flat, doc, ident, short_option_str, string};
+use super::tokens::{Flat, doc, ident, optional_texts, optional_texts_doc, string};
 use crate::model::{Catalog, Code, CodeKind, Entry, Segment};
 
 /// The items of the generated file: one module per catalog, and, where an integration is on,
@@ -115,9 +115,7 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
     let message_table = entries
         .iter()
         .map(|(_, e)| string(&e.message.text(&e.placeholders)));
-    let description_table = entries
-        .iter()
-        .map(|(_, e)| short_option_str(e.description.as_deref()));
+    let description_table = optional_texts(entries.iter().map(|(_, e)| e.description.as_deref()));
     let status = status_items(catalog, &entries, &n);
     let section_idents: Vec<Ident> = catalog
         .sections
@@ -125,12 +123,9 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
         .map(|s| ident(&s.type_name()))
         .collect();
     let section_table = entries.iter().map(|(s, _)| &section_idents[*s]);
-    let reaction_table = entries
-        .iter()
-        .map(|(_, e)| short_option_str(e.reaction.as_deref()));
-    let deprecation_table = entries
-        .iter()
-        .map(|(_, e)| short_option_str(e.deprecated.as_deref()));
+    let reaction_table = optional_texts(entries.iter().map(|(_, e)| e.reaction.as_deref()));
+    let deprecation_table = optional_texts(entries.iter().map(|(_, e)| e.deprecated.as_deref()));
+    let optional_doc = optional_texts_doc();
     let aliases = Flat::of(entries.iter().map(|(_, e)| {
         e.aliases.iter().map(|a| {
             let a = string(a);
@@ -264,10 +259,13 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
             static CODES: [#table_ty; #n] = [#(#code_table),*];
             static NAMES: [&str; #n] = [#(#name_table),*];
             static MESSAGES: [&str; #n] = [#(#message_table),*];
-            static DESCRIPTIONS: [Option<&str>; #n] = [#(#description_table),*];
+            #optional_doc
+            static DESCRIPTIONS: [&str; #n] = [#(#description_table),*];
             static SECTIONS: [Section; #n] = [#(Section::#section_table),*];
-            static REACTIONS: [Option<&str>; #n] = [#(#reaction_table),*];
-            static DEPRECATIONS: [Option<&str>; #n] = [#(#deprecation_table),*];
+            #optional_doc
+            static REACTIONS: [&str; #n] = [#(#reaction_table),*];
+            #optional_doc
+            static DEPRECATIONS: [&str; #n] = [#(#deprecation_table),*];
             // Lists per code are stored flat, `X_AT[i]..X_AT[i + 1]` for code `i`: an array of
             // slices costs rustc much more to check than the same items in one array.
             #aliases
@@ -330,7 +328,7 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
                 /// The longer description, where the catalog gives one.
                 #[inline]
                 pub const fn description(self) -> ::core::option::Option<&'static str> {
-                    DESCRIPTIONS[self as usize]
+                    ::errcat::optional(DESCRIPTIONS[self as usize])
                 }
 
                 /// The section of the catalog the code belongs to.
@@ -342,19 +340,19 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
                 /// What a client should do, where the catalog says.
                 #[inline]
                 pub const fn reaction(self) -> ::core::option::Option<&'static str> {
-                    REACTIONS[self as usize]
+                    ::errcat::optional(REACTIONS[self as usize])
                 }
 
                 /// Why the code is deprecated, if it is.
                 #[inline]
                 pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
-                    DEPRECATIONS[self as usize]
+                    ::errcat::optional(DEPRECATIONS[self as usize])
                 }
 
                 /// Whether the code is deprecated (no longer emitted).
                 #[inline]
                 pub const fn is_deprecated(self) -> bool {
-                    DEPRECATIONS[self as usize].is_some()
+                    self.deprecation().is_some()
                 }
 
                 /// Other documented names of the code.

@@ -45,6 +45,26 @@ pub(super) fn short_option_str(s: Option<&str>) -> TokenStream {
     }
 }
 
+/// The elements of a per-code table of optional texts (descriptions, reactions, deprecation
+/// notes, minor-code details): `""` for "none", read through `errcat::optional`. Validation
+/// refuses an empty text in each of these fields, so `""` means nothing else. rustc checks an
+/// array of string literals in about a third of the time of the same `[Option<&str>]` (at
+/// 1 000 codes, 42 M instead of 134 M instructions per table, a third of them `Some`).
+pub(super) fn optional_texts<'a>(texts: impl IntoIterator<Item = Option<&'a str>>) -> Vec<Literal> {
+    texts
+        .into_iter()
+        .map(|t| {
+            debug_assert_ne!(t, Some(""), "validation refuses empty texts");
+            string(t.unwrap_or_default())
+        })
+        .collect()
+}
+
+/// The doc comment of a table of [`optional_texts`].
+pub(super) fn optional_texts_doc() -> TokenStream {
+    doc("`\"\"` where there is none (read through `errcat::optional`).")
+}
+
 /// `#[doc]` attributes, one per line, so prettyplease prints them as `///` comments.
 ///
 /// Catalog text may hold anything, so: a lone carriage return also ends a line (Rust forbids

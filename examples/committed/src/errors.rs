@@ -62,14 +62,17 @@ pub mod payments {
         "This currency is not supported.",
         "The account is frozen.",
     ];
-    static DESCRIPTIONS: [Option<&str>; 3] = [None, None, None];
+    /// `""` where there is none (read through `errcat::optional`).
+    static DESCRIPTIONS: [&str; 3] = ["", "", ""];
     static SECTIONS: [Section; 3] = [
         Section::Request,
         Section::Request,
         Section::Account,
     ];
-    static REACTIONS: [Option<&str>; 3] = [None, None, None];
-    static DEPRECATIONS: [Option<&str>; 3] = [None, None, None];
+    /// `""` where there is none (read through `errcat::optional`).
+    static REACTIONS: [&str; 3] = ["", "", ""];
+    /// `""` where there is none (read through `errcat::optional`).
+    static DEPRECATIONS: [&str; 3] = ["", "", ""];
     static ALIASES: [&str; 0] = [];
     static ALIASES_AT: [u32; 4] = [0, 0, 0, 0];
     static PLACEHOLDERS: [&str; 1] = ["minimum"];
@@ -143,7 +146,7 @@ pub mod payments {
         /// The longer description, where the catalog gives one.
         #[inline]
         pub const fn description(self) -> ::core::option::Option<&'static str> {
-            DESCRIPTIONS[self as usize]
+            ::errcat::optional(DESCRIPTIONS[self as usize])
         }
         /// The section of the catalog the code belongs to.
         #[inline]
@@ -153,17 +156,17 @@ pub mod payments {
         /// What a client should do, where the catalog says.
         #[inline]
         pub const fn reaction(self) -> ::core::option::Option<&'static str> {
-            REACTIONS[self as usize]
+            ::errcat::optional(REACTIONS[self as usize])
         }
         /// Why the code is deprecated, if it is.
         #[inline]
         pub const fn deprecation(self) -> ::core::option::Option<&'static str> {
-            DEPRECATIONS[self as usize]
+            ::errcat::optional(DEPRECATIONS[self as usize])
         }
         /// Whether the code is deprecated (no longer emitted).
         #[inline]
         pub const fn is_deprecated(self) -> bool {
-            DEPRECATIONS[self as usize].is_some()
+            self.deprecation().is_some()
         }
         /// Other documented names of the code.
         #[inline]
@@ -417,11 +420,13 @@ pub mod payments {
     }
     /// Every minor code of every code, in document order.
     static MINOR_CODES: [u32; 2] = [1, 2];
-    static MINOR_DETAILS: [Option<&str>; 2] = [
-        Some("Not an ISO 4217 code."),
-        Some("Disabled for this account."),
+    /// `""` where there is none (read through `errcat::optional`).
+    static MINOR_DETAILS: [&str; 2] = [
+        "Not an ISO 4217 code.",
+        "Disabled for this account.",
     ];
-    static MINOR_REACTIONS: [Option<&str>; 2] = [None, None];
+    /// `""` where there is none (read through `errcat::optional`).
+    static MINOR_REACTIONS: [&str; 2] = ["", ""];
     static MINOR_VARIANTS: [&str; 2] = ["UnknownCode", "Disabled"];
     /// Minor-code enums, one for each code that has a minor-code table.
     pub mod minor {
@@ -438,17 +443,19 @@ pub mod payments {
                 self as usize] } #[doc =
                 r" What the document says the minor code means, where it says."]
                 #[inline] pub const fn detail(self) -> ::core::option::Option < & 'static
-                str > { super::MINOR_DETAILS[Self::AT + self as usize] } #[doc =
+                str > { ::errcat::optional(super::MINOR_DETAILS[Self::AT + self as
+                usize]) } #[doc =
                 r" What a client should do: the minor's own reaction, else its code's."]
                 #[inline] pub const fn reaction(self) -> ::core::option::Option < &
-                'static str > { super::MINOR_REACTIONS[Self::AT + self as usize] } #[doc
-                = r" The minor code's variant, if the catalog documents it."] #[inline]
-                pub const fn from_code(code : u32) -> ::core::option::Option < Self > {
-                let mut i = 0; while i < Self::ALL.len() { if super::MINOR_CODES[Self::AT
-                + i] == code { return ::core::option::Option::Some(Self::ALL[i]); } i +=
-                1; } ::core::option::Option::None } } impl ::core::fmt::Display for
-                $major { #[inline] fn fmt(& self, f : & mut ::core::fmt::Formatter < '_
-                >) -> ::core::fmt::Result { match self.detail() {
+                'static str > { ::errcat::optional(super::MINOR_REACTIONS[Self::AT + self
+                as usize]) } #[doc =
+                r" The minor code's variant, if the catalog documents it."] #[inline] pub
+                const fn from_code(code : u32) -> ::core::option::Option < Self > { let
+                mut i = 0; while i < Self::ALL.len() { if super::MINOR_CODES[Self::AT +
+                i] == code { return ::core::option::Option::Some(Self::ALL[i]); } i += 1;
+                } ::core::option::Option::None } } impl ::core::fmt::Display for $major {
+                #[inline] fn fmt(& self, f : & mut ::core::fmt::Formatter < '_ >) ->
+                ::core::fmt::Result { match self.detail() {
                 ::core::option::Option::Some(detail) => f.write_str(detail),
                 ::core::option::Option::None => f.write_str(Self::ERROR.message()), } } }
             };
@@ -496,12 +503,12 @@ pub mod payments {
         /// What the document says the minor code means, where it says.
         #[inline]
         pub const fn detail(self) -> ::core::option::Option<&'static str> {
-            MINOR_DETAILS[self.index()]
+            ::errcat::optional(MINOR_DETAILS[self.index()])
         }
         /// What a client should do: the minor's own reaction, else its code's.
         #[inline]
         pub const fn reaction(self) -> ::core::option::Option<&'static str> {
-            MINOR_REACTIONS[self.index()]
+            ::errcat::optional(MINOR_REACTIONS[self.index()])
         }
     }
     /// Writes `Major(Minor)`, as `#[derive(Debug)]` would.
