@@ -1,24 +1,23 @@
 //! Stage 1: YAML text to the raw document, exactly as written.
 //!
-//! The raw types mirror the catalog format field for field (`deny_unknown_fields`), keep
+//! The raw types mirror the catalog format field for field (an unknown field is an error), keep
 //! numbers wide so that range problems are reported by validation with a clear message, and
-//! hold column values untyped until the catalog's column declarations are known.
+//! hold column values untyped until the catalog's column declarations are known. Each is read
+//! from the positioned tree by its `FromNode` impl below (`parse/read.rs` has the reader).
 
 use std::fmt;
 use std::path::Path;
 
-use serde::de::{self, Visitor};
-use serde::{Deserialize, Deserializer};
-
 use crate::diagnostic::{Diagnostic, Location, quote};
 
-mod deserialize;
 #[allow(unsafe_code)]
 mod libyaml;
+mod read;
 pub(crate) mod translations;
 mod tree;
 mod value;
 
+use read::{Cursor, FromNode, Resolved};
 use tree::{Kind, Node, Read};
 pub(crate) use value::{Mapping, YamlValue};
 
@@ -28,7 +27,7 @@ pub(crate) use value::{Mapping, YamlValue};
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
 /// Field names of each mapping, in the order of the format reference. They must match the
-/// raw structs below (a unit test checks them against serde) and the JSON Schema (a test
+/// raw structs below (a unit test checks them against the reader) and the JSON Schema (a test
 /// checks that too).
 pub(crate) const CATALOG_FIELDS: &[&str] = &[
     "name",
@@ -177,8 +176,7 @@ pub(crate) const MINOR: Shape = Shape {
     maps: &[],
 };
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawCatalog {
     pub name: Option<String>,
     pub title: String,
@@ -187,7 +185,6 @@ pub(crate) struct RawCatalog {
     pub status: Option<i64>,
     pub note: Option<String>,
     pub strip_prefix: Option<String>,
-    #[serde(default)]
     pub columns: Vec<RawColumn>,
     pub sections: Vec<RawSection>,
     pub wire: Option<RawWire>,
@@ -200,21 +197,17 @@ pub(crate) struct RawCatalog {
     pub domain: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawColumn {
     pub name: String,
-    #[serde(rename = "type")]
     pub kind: RawColumnType,
     pub values: Option<Vec<String>>,
     pub description: Option<String>,
     pub default: Option<YamlValue>,
-    #[serde(default)]
     pub required: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RawColumnType {
     Bool,
     Integer,
@@ -223,25 +216,21 @@ pub(crate) enum RawColumnType {
     Enum,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawSection {
     pub name: String,
     pub title: String,
     pub description: Option<String>,
     pub status: Option<i64>,
-    #[serde(default)]
     pub columns: Mapping,
     pub note: Option<String>,
     pub entries: Vec<RawEntry>,
-    #[serde(default)]
     pub reserved: Vec<RawReserved>,
     pub grpc: Option<String>,
 }
 
 /// One reservation of a section: a single `code`, or the range `from`..=`to`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawReserved {
     pub code: Option<RawCode>,
     pub from: Option<RawCode>,
@@ -249,8 +238,7 @@ pub(crate) struct RawReserved {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawEntry {
     pub code: RawCode,
     pub name: Option<String>,
@@ -258,26 +246,20 @@ pub(crate) struct RawEntry {
     pub message: String,
     pub description: Option<String>,
     pub status: Option<i64>,
-    #[serde(default)]
     pub aliases: Vec<String>,
     pub deprecated: Option<String>,
     pub reaction: Option<String>,
-    #[serde(default)]
     pub placeholders: Vec<RawPlaceholder>,
-    #[serde(default)]
     pub columns: Mapping,
-    #[serde(default)]
     pub minors: Vec<RawMinor>,
     pub note: Option<String>,
     pub retired: Option<String>,
     pub grpc: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawPlaceholder {
     pub name: String,
-    #[serde(rename = "type")]
     pub kind: Option<RawPlaceholderType>,
     pub documented: Option<String>,
     pub example: Option<String>,
@@ -285,8 +267,7 @@ pub(crate) struct RawPlaceholder {
 }
 
 /// The declared type of a placeholder's value.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum RawPlaceholderType {
     String,
     Integer,
@@ -295,8 +276,7 @@ pub(crate) enum RawPlaceholderType {
     Display,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawMinor {
     pub code: RawCode,
     pub name: Option<String>,
@@ -306,8 +286,7 @@ pub(crate) struct RawMinor {
 }
 
 /// The `wire:` block: the shape of an error body on the wire.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawWire {
     pub envelope: Option<String>,
     pub fields: Vec<RawWireField>,
@@ -315,14 +294,12 @@ pub(crate) struct RawWire {
 
 /// One JSON field of the body. `from` stays a string so that an unknown source is reported
 /// by validation, with the nearest known one.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub(crate) struct RawWireField {
     pub name: String,
     pub from: String,
     pub column: Option<String>,
     pub param: Option<String>,
-    #[serde(rename = "type")]
     pub kind: Option<RawColumnType>,
     pub value: Option<YamlValue>,
 }
@@ -343,44 +320,339 @@ impl fmt::Display for RawCode {
     }
 }
 
-impl<'de> Deserialize<'de> for RawCode {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct CodeVisitor;
-        impl Visitor<'_> for CodeVisitor {
-            type Value = RawCode;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an integer or a string")
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawCode, E> {
-                Ok(RawCode::Integer(v.into()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawCode, E> {
-                Ok(RawCode::Integer(v.into()))
-            }
-            fn visit_i128<E: de::Error>(self, v: i128) -> Result<RawCode, E> {
-                Ok(RawCode::Integer(v))
-            }
-            fn visit_u128<E: de::Error>(self, v: u128) -> Result<RawCode, E> {
-                i128::try_from(v)
+/// A code: a plain integer, or text. A float is refused here, in words that say why.
+impl FromNode for RawCode {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        let text = match (node.plain(), node.kind()) {
+            (Some(Resolved::Unsigned(n)), _) => {
+                return i128::try_from(n)
                     .map(RawCode::Integer)
-                    .map_err(|_| E::custom(format!("code {v} is too large")))
+                    .map_err(|_| read::Error::new(format!("code {n} is too large")));
             }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawCode, E> {
-                // YAML reads integers beyond 128 bits as floating point.
-                Err(E::custom(if v.is_finite() && v.fract() == 0.0 {
-                    format!(
-                        "code {v} is out of range: integer codes are 0..={}",
-                        u32::MAX
-                    )
-                } else {
-                    format!("code {v} is not an integer")
-                }))
+            (Some(Resolved::Signed(n)), _) => return Ok(RawCode::Integer(n)),
+            // YAML reads integers beyond 128 bits as floating point.
+            (Some(Resolved::Float(f)), _) if f.is_finite() && f.fract() == 0.0 => {
+                return Err(read::Error::new(format!(
+                    "code {f} is out of range: integer codes are 0..={}",
+                    u32::MAX
+                )));
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawCode, E> {
-                Ok(RawCode::String(v.to_owned()))
+            (Some(Resolved::Float(f)), _) => {
+                return Err(read::Error::new(format!("code {f} is not an integer")));
             }
-        }
-        d.deserialize_any(CodeVisitor)
+            (Some(Resolved::Str(s)), _) => s,
+            (None, Kind::Scalar { value, .. }) => value,
+            _ => return node.invalid("an integer or a string"),
+        };
+        Ok(RawCode::String(text.to_owned()))
+    }
+}
+
+impl FromNode for RawColumnType {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        use RawColumnType::*;
+        let variants = [
+            ("bool", Bool),
+            ("integer", Integer),
+            ("string", String),
+            ("enum", Enum),
+        ];
+        node.variant("enum RawColumnType", &variants)
+    }
+}
+
+impl FromNode for RawPlaceholderType {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        use RawPlaceholderType::*;
+        let variants = [
+            ("string", String),
+            ("integer", Integer),
+            ("float", Float),
+            ("bool", Bool),
+            ("display", Display),
+        ];
+        node.variant("enum RawPlaceholderType", &variants)
+    }
+}
+
+// The mappings of the format, one reader each: a field that may be left out starts as `None`
+// (or empty, for lists and column values) and a required one is checked after the last field,
+// in the order of the fields. The arms cover the field lists above (a unit test reads every
+// field of each).
+
+impl FromNode for RawCatalog {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        let (mut name, mut title, mut source, mut description, mut status) =
+            (None, None, None, None, None);
+        let (mut note, mut strip_prefix, mut columns, mut sections, mut wire) =
+            (None, None, Vec::new(), None, None);
+        let (mut compatibility, mut locale, mut locales, mut grpc, mut domain) =
+            (None, None, None, None, None);
+        node.fields(CATALOG_FIELDS, |field, value| {
+            match field {
+                "name" => name = value.read()?,
+                "title" => title = Some(value.read()?),
+                "source" => source = Some(value.read()?),
+                "description" => description = value.read()?,
+                "status" => status = value.read()?,
+                "note" => note = value.read()?,
+                "strip_prefix" => strip_prefix = value.read()?,
+                "columns" => columns = value.read()?,
+                "sections" => sections = Some(value.read()?),
+                "wire" => wire = value.read()?,
+                "compatibility" => compatibility = value.read()?,
+                "locale" => locale = value.read()?,
+                "locales" => locales = value.read()?,
+                "grpc" => grpc = value.read()?,
+                "domain" => domain = value.read()?,
+                _ => unreachable!("`{field}` is not read"),
+            }
+            Ok(())
+        })?;
+        Ok(RawCatalog {
+            name,
+            title: read::required(title, "title")?,
+            source: read::required(source, "source")?,
+            description,
+            status,
+            note,
+            strip_prefix,
+            columns,
+            sections: read::required(sections, "sections")?,
+            wire,
+            compatibility,
+            locale,
+            locales,
+            grpc,
+            domain,
+        })
+    }
+}
+
+impl FromNode for RawColumn {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        let (mut name, mut kind, mut values, mut description, mut default, mut required) =
+            (None, None, None, None, None, false);
+        node.fields(COLUMN_FIELDS, |field, value| {
+            match field {
+                "name" => name = Some(value.read()?),
+                "type" => kind = Some(value.read()?),
+                "values" => values = value.read()?,
+                "description" => description = value.read()?,
+                "default" => default = value.read()?,
+                "required" => required = value.read()?,
+                _ => unreachable!("`{field}` is not read"),
+            }
+            Ok(())
+        })?;
+        Ok(RawColumn {
+            name: read::required(name, "name")?,
+            kind: read::required(kind, "type")?,
+            values,
+            description,
+            default,
+            required,
+        })
+    }
+}
+
+impl FromNode for RawSection {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        let (mut name, mut title, mut description, mut status, mut columns) =
+            (None, None, None, None, Mapping::default());
+        let (mut note, mut entries, mut reserved, mut grpc) = (None, None, Vec::new(), None);
+        node.fields(SECTION_FIELDS, |field, value| {
+            match field {
+                "name" => name = Some(value.read()?),
+                "title" => title = Some(value.read()?),
+                "description" => description = value.read()?,
+                "status" => status = value.read()?,
+                "columns" => columns = value.read()?,
+                "note" => note = value.read()?,
+                "entries" => entries = Some(value.read()?),
+                "reserved" => reserved = value.read()?,
+                "grpc" => grpc = value.read()?,
+                _ => unreachable!("`{field}` is not read"),
+            }
+            Ok(())
+        })?;
+        Ok(RawSection {
+            name: read::required(name, "name")?,
+            title: read::required(title, "title")?,
+            description,
+            status,
+            columns,
+            note,
+            entries: read::required(entries, "entries")?,
+            reserved,
+            grpc,
+        })
+    }
+}
+
+impl FromNode for RawReserved {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        let (mut code, mut from, mut to, mut reason) = (None, None, None, None);
+        node.fields(RESERVED_FIELDS, |field, value| {
+            match field {
+                "code" => code = value.read()?,
+                "from" => from = value.read()?,
+                "to" => to = value.read()?,
+                "reason" => reason = value.read()?,
+                _ => unreachable!("`{field}` is not read"),
+            }
+            Ok(())
+        })?;
+        Ok(RawReserved {
+            code,
+            from,
+            to,
+            reason,
+        })
+    }
+}
+
+impl FromNode for RawEntry {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        let (mut code, mut name, mut rust_name, mut message, mut description) =
+            (None, None, None, None, None);
+        let (mut status, mut aliases, mut deprecated, mut reaction, mut placeholders) =
+            (None, Vec::new(), None, None, Vec::new());
+        let (mut columns, mut minors, mut note, mut retired, mut grpc) =
+            (Mapping::default(), Vec::new(), None, None, None);
+        node.fields(ENTRY_FIELDS, |field, value| {
+            match field {
+                "code" => code = Some(value.read()?),
+                "name" => name = value.read()?,
+                "rust_name" => rust_name = value.read()?,
+                "message" => message = Some(value.read()?),
+                "description" => description = value.read()?,
+                "status" => status = value.read()?,
+                "aliases" => aliases = value.read()?,
+                "deprecated" => deprecated = value.read()?,
+                "reaction" => reaction = value.read()?,
+                "placeholders" => placeholders = value.read()?,
+                "columns" => columns = value.read()?,
+                "minors" => minors = value.read()?,
+                "note" => note = value.read()?,
+                "retired" => retired = value.read()?,
+                "grpc" => grpc = value.read()?,
+                _ => unreachable!("`{field}` is not read"),
+            }
+            Ok(())
+        })?;
+        Ok(RawEntry {
+            code: read::required(code, "code")?,
+            name,
+            rust_name,
+            message: read::required(message, "message")?,
+            description,
+            status,
+            aliases,
+            deprecated,
+            reaction,
+            placeholders,
+            columns,
+            minors,
+            note,
+            retired,
+            grpc,
+        })
+    }
+}
+
+impl FromNode for RawPlaceholder {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        let (mut name, mut kind, mut documented, mut example, mut description) =
+            (None, None, None, None, None);
+        node.fields(PLACEHOLDER_FIELDS, |field, value| {
+            match field {
+                "name" => name = Some(value.read()?),
+                "type" => kind = value.read()?,
+                "documented" => documented = value.read()?,
+                "example" => example = value.read()?,
+                "description" => description = value.read()?,
+                _ => unreachable!("`{field}` is not read"),
+            }
+            Ok(())
+        })?;
+        Ok(RawPlaceholder {
+            name: read::required(name, "name")?,
+            kind,
+            documented,
+            example,
+            description,
+        })
+    }
+}
+
+impl FromNode for RawMinor {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        let (mut code, mut name, mut detail, mut reaction, mut note) =
+            (None, None, None, None, None);
+        node.fields(MINOR_FIELDS, |field, value| {
+            match field {
+                "code" => code = Some(value.read()?),
+                "name" => name = value.read()?,
+                "detail" => detail = value.read()?,
+                "reaction" => reaction = value.read()?,
+                "note" => note = value.read()?,
+                _ => unreachable!("`{field}` is not read"),
+            }
+            Ok(())
+        })?;
+        Ok(RawMinor {
+            code: read::required(code, "code")?,
+            name,
+            detail,
+            reaction,
+            note,
+        })
+    }
+}
+
+impl FromNode for RawWire {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        let (mut envelope, mut fields) = (None, None);
+        node.fields(WIRE_FIELDS, |field, value| {
+            match field {
+                "envelope" => envelope = value.read()?,
+                "fields" => fields = Some(value.read()?),
+                _ => unreachable!("`{field}` is not read"),
+            }
+            Ok(())
+        })?;
+        Ok(RawWire {
+            envelope,
+            fields: read::required(fields, "fields")?,
+        })
+    }
+}
+
+impl FromNode for RawWireField {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
+        let (mut name, mut from, mut column, mut param, mut kind, mut constant) =
+            (None, None, None, None, None, None);
+        node.fields(WIRE_FIELD_FIELDS, |field, value| {
+            match field {
+                "name" => name = Some(value.read()?),
+                "from" => from = Some(value.read()?),
+                "column" => column = value.read()?,
+                "param" => param = value.read()?,
+                "type" => kind = value.read()?,
+                "value" => constant = value.read()?,
+                _ => unreachable!("`{field}` is not read"),
+            }
+            Ok(())
+        })?;
+        Ok(RawWireField {
+            name: read::required(name, "name")?,
+            from: read::required(from, "from")?,
+            column,
+            param,
+            kind,
+            value: constant,
+        })
     }
 }
 
@@ -562,7 +834,7 @@ fn not_utf8(file: &Path, e: &std::string::FromUtf8Error) -> Diagnostic {
 /// Reads a catalog file's text into the raw document and its positioned tree.
 ///
 /// Problems of the document's shape (unknown, missing and repeated fields, a list where a
-/// mapping belongs) are all reported; after that serde reports the first value of a wrong
+/// mapping belongs) are all reported; after that the reader reports the first value of a wrong
 /// type, and validation everything else.
 pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> {
     if text.len() > MAX_FILE_BYTES {
@@ -621,7 +893,7 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
         }
         return Err(problems);
     }
-    match deserialize::from_node::<RawCatalog>(&doc.root, nodes) {
+    match read::document::<RawCatalog>(&doc.root, nodes) {
         Ok(raw) => Ok(Parsed { raw, doc, problems }),
         Err(err) => {
             let err = YamlError {
@@ -739,7 +1011,7 @@ fn recover(root: &Node, nodes: usize, fixes: &[Fix]) -> Option<RawCatalog> {
             pairs.push((key, value));
         }
     }
-    deserialize::from_node(&root, nodes).ok()
+    read::document(&root, nodes).ok()
 }
 
 /// Checks a mapping of the given shape and the mappings nested in it: every field known, every
@@ -987,26 +1259,25 @@ fn yaml_diagnostic(file: &Path, source: &str, doc: Option<&Doc>, err: &YamlError
     let text = err.text.replacen(", while ", " while ", 1);
     let (path, message) = split_path(&text);
     let steps = path.map(parse_path).unwrap_or_default();
-    let message = reword(message);
     let mut hint = None;
     let mut shown = match path {
         Some(path) => format!("{path}: {message}"),
         None if err.location.is_some() => format!("invalid YAML: {message}"),
-        None => message.clone(),
+        None => message.to_owned(),
     };
-    if message == deserialize::REPETITION_LIMIT {
+    if message == read::REPETITION_LIMIT {
         shown = "the aliases (`*name`) of this file expand to more than a hundred times its size"
             .to_owned();
         hint = Some(
             "an alias bomb is not a catalog; write values out, or alias fewer of them".to_owned(),
         );
-    } else if message == deserialize::RECURSION_LIMIT {
+    } else if message == read::RECURSION_LIMIT {
         shown = format!(
             "the document is nested more than {} levels deep",
             tree::MAX_DEPTH
         );
     } else if message.contains("unknown variant `") || message.contains("unknown field `") {
-        hint = did_you_mean(&message);
+        hint = did_you_mean(message);
     } else if message.ends_with("expected a string") {
         hint = Some("put the value in quotes to make it text".to_owned());
     } else if location.is_some() && path.is_none() {
@@ -1046,7 +1317,7 @@ fn end_of(text: &str) -> Location {
     end
 }
 
-/// Splits a deserialization error's `path: message` into its parts; a message without a path
+/// Splits a reader's error `path: message` into its parts; a message without a path
 /// is whole.
 fn split_path(text: &str) -> (Option<&str>, &str) {
     if let Some((path, message)) = text.split_once(": ") {
@@ -1081,25 +1352,7 @@ fn parse_path(path: &str) -> Vec<Step> {
     steps
 }
 
-/// serde's words for Rust types, in the catalog's words.
-fn reword(message: &str) -> String {
-    let mut m = message
-        .replace("expected i64", "expected an integer")
-        .replace("expected a sequence", "expected a list")
-        .replace("invalid type: sequence", "invalid type: list")
-        .replace("invalid type: map,", "invalid type: mapping,")
-        .replace("unit value", "null (an empty value)");
-    while let Some(i) = m.find("expected struct Raw") {
-        let start = i + "expected struct ".len();
-        let end = m[start..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .map_or(m.len(), |e| start + e);
-        m.replace_range(i..end, "expected a mapping");
-    }
-    m
-}
-
-/// For serde's "unknown variant `x`, expected one of `a`, `b`" (or field), the nearest
+/// For the reader's "unknown variant `x`, expected one of `a`, `b`" (or field), the nearest
 /// candidate, read from the message itself so that it fits whatever was being read.
 fn did_you_mean(message: &str) -> Option<String> {
     let rest = message.split_once("unknown ")?.1;
@@ -1128,19 +1381,19 @@ mod tests {
     use super::*;
 
     /// `T` read from YAML text the way catalogs are, or the error's text.
-    fn from_yaml<T: serde::de::DeserializeOwned>(yaml: &str) -> Result<T, String> {
+    fn from_yaml<T: FromNode>(yaml: &str) -> Result<T, String> {
         match tree::read(yaml) {
             Read::Document { root, nodes, .. } => {
-                deserialize::from_node(&root, nodes).map_err(|e| e.text())
+                read::document(&root, nodes).map_err(|e| e.text())
             }
             other => Err(format!("{other:?}")),
         }
     }
 
-    /// serde's own list of a struct's fields, read from its unknown-field error.
-    fn serde_fields<T: serde::de::DeserializeOwned + fmt::Debug>(yaml: &str) -> Vec<String> {
+    /// The reader's list of a struct's fields, read from its unknown-field error.
+    fn reader_fields<T: FromNode + fmt::Debug>(yaml: &str) -> Vec<String> {
         let err = from_yaml::<T>(yaml).unwrap_err();
-        let expected = err.split_once("expected one of ").expect(&err).1;
+        let expected = err.split_once("expected ").expect(&err).1;
         expected
             .split('`')
             .skip(1)
@@ -1149,9 +1402,9 @@ mod tests {
             .collect()
     }
 
-    /// The fields serde requires: those reported missing from a mapping with only an
-    /// unknown-free subset, one at a time.
-    fn serde_required<T: serde::de::DeserializeOwned + fmt::Debug>(fields: &[&str]) -> Vec<String> {
+    /// The fields the reader requires: those reported missing from a mapping with every
+    /// field but one, one at a time (so that each field is read, by one run or another).
+    fn reader_required<T: FromNode + fmt::Debug>(fields: &[&str]) -> Vec<String> {
         // The catalog's `columns` is a list of declarations; elsewhere it is a map of values.
         let value_of = |f: &str| match f {
             "columns" if fields == CATALOG_FIELDS => "[]",
@@ -1182,10 +1435,11 @@ mod tests {
             "type" => "bool",
             "required" => "false",
             "columns" => "{}",
-            "sections" | "entries" | "aliases" | "placeholders" | "minors" | "reserved" => "[]",
+            "sections" | "entries" | "aliases" | "placeholders" | "minors" | "reserved"
+            | "fields" => "[]",
             "name" | "title" | "source" | "description" | "note" | "message" | "deprecated"
             | "reaction" | "documented" | "example" | "detail" | "default" | "retired"
-            | "reason" => "x",
+            | "reason" | "envelope" | "from" => "x",
             _ => "~",
         }
     }
@@ -1195,38 +1449,48 @@ mod tests {
         for (shape, fields, required) in [
             (
                 &CATALOG,
-                serde_fields::<RawCatalog>("zz: 1"),
-                serde_required::<RawCatalog>(CATALOG_FIELDS),
+                reader_fields::<RawCatalog>("zz: 1"),
+                reader_required::<RawCatalog>(CATALOG_FIELDS),
             ),
             (
                 &COLUMN,
-                serde_fields::<RawColumn>("zz: 1"),
-                serde_required::<RawColumn>(COLUMN_FIELDS),
+                reader_fields::<RawColumn>("zz: 1"),
+                reader_required::<RawColumn>(COLUMN_FIELDS),
             ),
             (
                 &SECTION,
-                serde_fields::<RawSection>("zz: 1"),
-                serde_required::<RawSection>(SECTION_FIELDS),
+                reader_fields::<RawSection>("zz: 1"),
+                reader_required::<RawSection>(SECTION_FIELDS),
             ),
             (
                 &ENTRY,
-                serde_fields::<RawEntry>("zz: 1"),
-                serde_required::<RawEntry>(ENTRY_FIELDS),
+                reader_fields::<RawEntry>("zz: 1"),
+                reader_required::<RawEntry>(ENTRY_FIELDS),
             ),
             (
                 &PLACEHOLDER,
-                serde_fields::<RawPlaceholder>("zz: 1"),
-                serde_required::<RawPlaceholder>(PLACEHOLDER_FIELDS),
+                reader_fields::<RawPlaceholder>("zz: 1"),
+                reader_required::<RawPlaceholder>(PLACEHOLDER_FIELDS),
             ),
             (
                 &MINOR,
-                serde_fields::<RawMinor>("zz: 1"),
-                serde_required::<RawMinor>(MINOR_FIELDS),
+                reader_fields::<RawMinor>("zz: 1"),
+                reader_required::<RawMinor>(MINOR_FIELDS),
             ),
             (
                 &RESERVED,
-                serde_fields::<RawReserved>("zz: 1"),
-                serde_required::<RawReserved>(RESERVED_FIELDS),
+                reader_fields::<RawReserved>("zz: 1"),
+                reader_required::<RawReserved>(RESERVED_FIELDS),
+            ),
+            (
+                &WIRE,
+                reader_fields::<RawWire>("zz: 1"),
+                reader_required::<RawWire>(WIRE_FIELDS),
+            ),
+            (
+                &WIRE_FIELD,
+                reader_fields::<RawWireField>("zz: 1"),
+                reader_required::<RawWireField>(WIRE_FIELD_FIELDS),
             ),
         ] {
             assert_eq!(shape.fields, fields, "{}", shape.what);
@@ -1319,7 +1583,7 @@ mod tests {
     }
 
     #[test]
-    fn paths_of_serde_errors_become_steps() {
+    fn paths_of_reader_errors_become_steps() {
         assert_eq!(
             parse_path("sections[0].entries[12].code"),
             vec![
@@ -1337,6 +1601,19 @@ mod tests {
         assert_eq!(
             split_path("invalid type: string \"a: b\""),
             (None, "invalid type: string \"a: b\"")
+        );
+    }
+
+    /// A value quoted in a message is shown as written, whatever words it holds.
+    #[test]
+    fn values_in_messages_are_shown_as_written() {
+        let text = "title: t\nsource: s\nstatus: unit value, expected i64\nsections: []\n";
+        let Err(problems) = parse(Path::new("shop.yaml"), text) else {
+            panic!("a string status is read");
+        };
+        assert_eq!(
+            problems[0].message,
+            "status: invalid type: string \"unit value, expected i64\", expected an integer"
         );
     }
 

@@ -3,7 +3,7 @@
 //! The file is parsed once: its YAML events (from libyaml, see `libyaml.rs`) become a small tree
 //! of nodes that remember where they start. Validation reports every problem with its line and
 //! column by a walk down the tree; the structure check (unknown, missing and duplicate keys)
-//! reads it; and the raw document is deserialized from it (`deserialize.rs`), not from the text again.
+//! reads it; and the raw document is read from it (`read.rs`), not from the text again.
 //!
 //! Aliases are kept as alias nodes, never expanded here, so an alias bomb costs no more than its
 //! text; nesting is limited to [`MAX_DEPTH`] levels, so hostile input cannot exhaust the stack.

@@ -1,9 +1,8 @@
 //! Untyped YAML values, for the parts of a catalog whose type is known only after the column
 //! declarations are read (column values and defaults, wire constants).
 
-use std::fmt;
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use super::read::{Cursor, Error, FromNode, Resolved};
+use super::tree::Kind;
 
 /// A YAML value as written.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,91 +85,39 @@ impl YamlValue {
     }
 }
 
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = YamlValue;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any YAML value")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<YamlValue, E> {
-        Ok(YamlValue::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<YamlValue, E> {
-        Ok(YamlValue::Null)
-    }
-
-    fn visit_bool<E: de::Error>(self, b: bool) -> Result<YamlValue, E> {
-        Ok(YamlValue::Bool(b))
-    }
-
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<YamlValue, E> {
-        Ok(YamlValue::Integer(n.into()))
-    }
-
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<YamlValue, E> {
-        Ok(YamlValue::Integer(n.into()))
-    }
-
-    fn visit_i128<E: de::Error>(self, n: i128) -> Result<YamlValue, E> {
-        Ok(YamlValue::Integer(n))
-    }
-
-    fn visit_u128<E: de::Error>(self, n: u128) -> Result<YamlValue, E> {
-        // Beyond i128 an integer is kept as its nearest float, as YAML readers do.
-        Ok(i128::try_from(n).map_or(YamlValue::Float(n as f64), YamlValue::Integer))
-    }
-
-    fn visit_f64<E: de::Error>(self, f: f64) -> Result<YamlValue, E> {
-        Ok(YamlValue::Float(f))
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<YamlValue, E> {
-        Ok(YamlValue::String(s.to_owned()))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<YamlValue, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(YamlValue::Sequence(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<YamlValue, A::Error> {
-        MappingVisitor.visit_map(map).map(YamlValue::Mapping)
+/// Any node, as written: a plain scalar by the core schema, any other scalar as text.
+impl FromNode for YamlValue {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, Error> {
+        Ok(match node.plain() {
+            Some(Resolved::Null) => YamlValue::Null,
+            Some(Resolved::Bool(b)) => YamlValue::Bool(b),
+            // Beyond i128 an integer is kept as its nearest float, as YAML readers do.
+            Some(Resolved::Unsigned(n)) => {
+                i128::try_from(n).map_or(YamlValue::Float(n as f64), YamlValue::Integer)
+            }
+            Some(Resolved::Signed(n)) => YamlValue::Integer(n),
+            Some(Resolved::Float(f)) => YamlValue::Float(f),
+            Some(Resolved::Str(s)) => YamlValue::String(s.to_owned()),
+            None => match node.kind() {
+                Kind::Scalar { value, .. } => YamlValue::String(value.clone()),
+                Kind::Seq(_) => YamlValue::Sequence(Vec::from_node(node)?),
+                Kind::Map(_) => YamlValue::Mapping(Mapping::from_node(node)?),
+                Kind::Alias(_) => return node.invalid("any YAML value"),
+            },
+        })
     }
 }
 
-struct MappingVisitor;
-
-impl<'de> Visitor<'de> for MappingVisitor {
-    type Value = Mapping;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a mapping")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Mapping, A::Error> {
-        let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0));
-        while let Some(pair) = map.next_entry()? {
-            pairs.push(pair);
-        }
-        Ok(Mapping(pairs))
-    }
-}
-
-impl<'de> Deserialize<'de> for YamlValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValueVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for Mapping {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(MappingVisitor)
+impl FromNode for Mapping {
+    fn from_node(node: &Cursor<'_, '_>) -> Result<Self, Error> {
+        let Kind::Map(pairs) = node.kind() else {
+            return node.invalid("a mapping");
+        };
+        let read = |(key, value): &_| Ok((node.key(key)?.read()?, node.value(key, value)?.read()?));
+        pairs
+            .iter()
+            .map(read)
+            .collect::<Result<_, _>>()
+            .map(Mapping)
     }
 }
