@@ -357,7 +357,7 @@ impl FromNode for RawColumnType {
             ("string", String),
             ("enum", Enum),
         ];
-        node.variant("enum RawColumnType", &variants)
+        node.variant(&variants)
     }
 }
 
@@ -371,7 +371,7 @@ impl FromNode for RawPlaceholderType {
             ("bool", Bool),
             ("display", Display),
         ];
-        node.variant("enum RawPlaceholderType", &variants)
+        node.variant(&variants)
     }
 }
 

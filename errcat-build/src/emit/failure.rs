@@ -215,7 +215,7 @@ pub(super) fn items(
     } else {
         ident("body")
     };
-    let values_module = values_module(entries, variants, &params);
+    let values_module = values_module(entries, variants, &params, width);
     let title = super::escape::escape(&catalog.title);
     let failure_doc = doc(&format!(
         "An error of {title} with the values it carries: what a service returns (`?` \
@@ -524,27 +524,44 @@ fn integration_items(on: Integrations) -> TokenStream {
 
 /// `pub mod values`: a struct per code whose message has placeholders, one field per
 /// placeholder, and its conversion into `Failure`.
-fn values_module(entries: &[(usize, &Entry)], variants: &[Ident], params: &[Param]) -> TokenStream {
+fn values_module(
+    entries: &[(usize, &Entry)],
+    variants: &[Ident],
+    params: &[Param],
+    width: usize,
+) -> TokenStream {
     let structs: Vec<TokenStream> = entries
         .iter()
         .zip(variants)
         .filter(|((_, e), _)| !e.placeholders.is_empty())
-        .map(|((_, e), v)| values_struct(e, v, params))
+        .map(|((_, e), v)| values_struct(e, v, params, width))
         .collect();
     if structs.is_empty() {
         return quote!();
     }
+    let width_lit = Literal::usize_unsuffixed(width);
     quote! {
         /// The typed values of each code whose message has placeholders: one field per
         /// placeholder, named as in the catalog. `?` and `.into()` turn them into a
         /// [`Failure`].
         pub mod values {
+            impl super::Failure {
+                /// `error` with its values, in the order of its placeholders (the rest
+                /// absent): moved in whole, which rustc checks faster than assignments.
+                #[inline]
+                fn filled(error: super::Error, values: [::errcat::Value; #width_lit]) -> Self {
+                    let mut failure = super::Failure::bare(error);
+                    failure.values = values;
+                    failure
+                }
+            }
+
             #(#structs)*
         }
     }
 }
 
-fn values_struct(e: &Entry, v: &Ident, params: &[Param]) -> TokenStream {
+fn values_struct(e: &Entry, v: &Ident, params: &[Param], width: usize) -> TokenStream {
     let d = doc(&format!(
         "The values of [`Error::{v}`](super::Error::{v}) (`{}` `{}`): {}",
         e.code,
@@ -553,6 +570,7 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param]) -> TokenStream {
     ));
     let mut generics = Vec::new();
     let mut fields = Vec::new();
+    let mut values = Vec::new();
     let mut sets = Vec::new();
     let mut debug_fields = Vec::new();
     for (i, p) in e.placeholders.iter().enumerate() {
@@ -586,7 +604,7 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param]) -> TokenStream {
         let shown = p.name.as_str();
         debug_fields.push(quote!(.field(#shown, &self.#field)));
         fields.push(quote!(#about pub #field: #ty,));
-        sets.push(quote!(failure.values[#i_lit] = #value;));
+        values.push(value);
         if let Some(j) = params.iter().position(|q| q.name == p.name) {
             let j = Literal::usize_unsuffixed(j);
             sets.push(
@@ -605,6 +623,17 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param]) -> TokenStream {
     };
     let bounds = &decl;
     let name = v.to_string();
+    values.resize_with(width, || quote!(::errcat::Value::Absent));
+    let filled = quote!(super::Failure::filled(super::Error::#v, [#(#values),*]));
+    let build = if sets.is_empty() {
+        filled
+    } else {
+        quote! {
+            let mut failure = #filled;
+            #(#sets)*
+            failure
+        }
+    };
     // A values struct is a constructor: it becomes a `Failure` (which is `Clone`, `Debug` and
     // `PartialEq`) at once. Its methods are `#[inline]` and it derives nothing, so that rustc
     // generates machine code only for the structs a crate uses: hundreds of derived impls
@@ -625,9 +654,7 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param]) -> TokenStream {
         impl #bounds ::core::convert::From<#v #usage> for super::Failure {
             #[inline]
             fn from(values: #v #usage) -> Self {
-                let mut failure = super::Failure::bare(super::Error::#v);
-                #(#sets)*
-                failure
+                #build
             }
         }
     }

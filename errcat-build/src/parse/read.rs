@@ -413,16 +413,14 @@ impl<'a, 'p> Cursor<'a, 'p> {
     }
 
     /// The variant the scalar names; a node that is not a scalar is told to be `what`.
-    pub fn variant<T: Copy>(&self, what: &str, variants: &[(&str, T)]) -> Result<T, Error> {
+    pub fn variant<T: Copy>(&self, variants: &[(&str, T)]) -> Result<T, Error> {
+        let names: Vec<&str> = variants.iter().map(|(name, _)| *name).collect();
         let Kind::Scalar { value, .. } = &self.node.kind else {
-            return self.invalid(what);
+            return self.invalid(&one_of(&names));
         };
         match variants.iter().find(|(name, _)| name == value) {
             Some((_, variant)) => Ok(*variant),
-            None => {
-                let names: Vec<&str> = variants.iter().map(|(name, _)| *name).collect();
-                Err(unknown("variant", value, &names))
-            }
+            None => Err(unknown("variant", value, &names)),
         }
     }
 }
@@ -608,7 +606,7 @@ mod tests {
             "[0]: invalid type: boolean `true`, expected an integer or a string",
             "[0]: invalid type: list, expected a mapping",
             "[0]: invalid type: list, expected a mapping",
-            "[0]: invalid type: list, expected enum RawColumnType",
+            "[0]: invalid type: list, expected one of `bool`, `integer`, `string`, `enum`",
         ];
         for ((text, got), want) in cases.iter().zip(expected) {
             assert_eq!(got, want, "{text}");
