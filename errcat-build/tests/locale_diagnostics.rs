@@ -215,6 +215,23 @@ fn a_status_title_for_a_status_the_catalog_does_not_use() {
     );
 }
 
+// Found while writing the `translations` fuzz target (`fuzz/`, see docs/fuzzing.md), by reading
+// the check against the target's properties (the fuzzer had not reached it): two keys may name
+// one code or one status (`1` and `+1`, `400` and `0400`), and the last translation replaced
+// the first without a word.
+#[test]
+fn a_code_or_a_status_translated_twice_under_two_spellings_is_an_error() {
+    check(
+        "catalogs/shop.fa.yaml",
+        "entries:\n  1: بد.\n  +1: بد!\n  01: بد؟\nstatuses:\n  400: درخواست نادرست\n  0400: نادرست\n",
+        &[
+            "error: code `+1` is translated twice\n  --> catalogs/shop.fa.yaml:3:3\n   = entry: 1 BAD\n   = hint: it is first translated at line 2 column 3, as `1`; keep one translation",
+            "error: code `01` is translated twice\n  --> catalogs/shop.fa.yaml:4:3\n   = entry: 1 BAD\n   = hint: it is first translated at line 2 column 3, as `1`; keep one translation",
+            "error: status `0400` is titled twice\n  --> catalogs/shop.fa.yaml:7:3\n   = hint: it is first titled at line 6 column 3, as `400`; keep one title",
+        ],
+    );
+}
+
 #[test]
 fn the_catalogs_locales_are_well_formed_tags_in_their_case_each_once() {
     let catalog = |locale: &str, locales: &str| {

@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Location, quote};
 use crate::model::{
     Catalog, Code, CodeKind, Entry, Locales, Message, Segment, TranslatedEntry, Translation,
 };
-use crate::parse::translations::{RawTranslation, RawTranslations, Text};
+use crate::parse::translations::{RawStatus, RawTranslation, RawTranslations, Text};
 
 /// The locale of a catalog that does not declare one.
 pub(crate) const DEFAULT_LOCALE: &str = "en";
@@ -207,6 +207,8 @@ pub(crate) fn translation(
     }
     let entries: Vec<&Entry> = catalog.entries().collect();
     let mut translated: Vec<Option<TranslatedEntry>> = vec![None; entries.len()];
+    // The first translation of each entry: two keys may name one code (`1001` and `+1001`).
+    let mut first: Vec<Option<&RawTranslation>> = vec![None; entries.len()];
     for t in &raw.entries {
         let Some(i) = find(catalog, &entries, t) else {
             problems.push(
@@ -228,6 +230,24 @@ pub(crate) fn translation(
         };
         let entry = entries[i];
         let label = label(entry);
+        if let Some(f) = first[i] {
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    Some(t.at),
+                    format!("code {} is translated twice", shown_code(t)),
+                )
+                .with_entry(&label)
+                .with_hint(format!(
+                    "it is first translated at line {} column {}, as {}; keep one translation",
+                    f.at.line,
+                    f.at.column,
+                    shown_code(f)
+                )),
+            );
+            continue;
+        }
+        first[i] = Some(t);
         let Some(text) = &t.message else { continue };
         let message = message(file, locale, entry, &label, text, &mut problems);
         let description = t.description.as_ref().and_then(|d| {
@@ -247,6 +267,8 @@ pub(crate) fn translation(
     }
     let used: BTreeSet<u16> = entries.iter().filter_map(|e| e.status).collect();
     let mut statuses = Vec::new();
+    // The first title of each status: two keys may name one status (`400` and `+400`).
+    let mut titled: Vec<(u16, &RawStatus)> = Vec::new();
     for s in &raw.statuses {
         let status = s.status.parse::<u16>().ok().filter(|n| used.contains(n));
         let Some(status) = status else {
@@ -269,6 +291,23 @@ pub(crate) fn translation(
             );
             continue;
         };
+        if let Some((_, f)) = titled.iter().find(|(n, _)| *n == status) {
+            problems.push(
+                Diagnostic::new(
+                    file,
+                    Some(s.at),
+                    format!("status {} is titled twice", quote(&s.status)),
+                )
+                .with_hint(format!(
+                    "it is first titled at line {} column {}, as {}; keep one title",
+                    f.at.line,
+                    f.at.column,
+                    quote(&f.status)
+                )),
+            );
+            continue;
+        }
+        titled.push((status, s));
         if s.title.value.trim().is_empty() {
             problems.push(
                 Diagnostic::new(
