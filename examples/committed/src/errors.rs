@@ -411,10 +411,24 @@ pub mod payments {
                 ::core::fmt::Result { match self.detail() {
                 ::core::option::Option::Some(detail) => f.write_str(detail),
                 ::core::option::Option::None => f.write_str(Self::ERROR.message()), } } }
+                impl ::core::fmt::Debug for $major { #[inline] fn fmt(& self, f : & mut
+                ::core::fmt::Formatter < '_ >) -> ::core::fmt::Result { f
+                .write_str(super::MINOR_VARIANTS[Self::AT + * self as usize]) } } impl
+                ::core::cmp::PartialEq for $major { #[inline] fn eq(& self, other : &
+                Self) -> bool { * self as usize == * other as usize } } impl
+                ::core::cmp::Eq for $major {} impl ::core::cmp::PartialOrd for $major {
+                #[inline] fn partial_cmp(& self, other : & Self) ->
+                ::core::option::Option < ::core::cmp::Ordering > {
+                ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other)) } } impl
+                ::core::cmp::Ord for $major { #[inline] fn cmp(& self, other : & Self) ->
+                ::core::cmp::Ordering { ::core::cmp::Ord::cmp(& (* self as usize), & (*
+                other as usize)) } } impl ::core::hash::Hash for $major { #[inline] fn
+                hash < H : ::core::hash::Hasher > (& self, state : & mut H) {
+                ::core::hash::Hash::hash(& (* self as usize), state) } }
             };
         }
         /// The minor codes of [`Error::CurrencyNotSupported`] (`CURRENCY_NOT_SUPPORTED`).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, Copy)]
         #[non_exhaustive]
         pub enum CurrencyNotSupported {
             /// Minor code 1: Not an ISO 4217 code.
