@@ -540,6 +540,7 @@ fn values_module(
         return quote!();
     }
     let width_lit = Literal::usize_unsuffixed(width);
+    let absent_params = absent(params.len());
     quote! {
         /// The typed values of each code whose message has placeholders: one field per
         /// placeholder, named as in the catalog. `?` and `.into()` turn them into a
@@ -550,9 +551,12 @@ fn values_module(
                 /// absent): moved in whole, which rustc checks faster than assignments.
                 #[inline]
                 fn filled(error: super::Error, values: [::errcat::Value; #width_lit]) -> Self {
-                    let mut failure = super::Failure::bare(error);
-                    failure.values = values;
-                    failure
+                    super::Failure {
+                        error,
+                        values,
+                        params: #absent_params,
+                        minor: ::core::option::Option::None,
+                    }
                 }
             }
 

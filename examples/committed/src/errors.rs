@@ -881,9 +881,12 @@ pub mod payments {
             /// absent): moved in whole, which rustc checks faster than assignments.
             #[inline]
             fn filled(error: super::Error, values: [::errcat::Value; 1]) -> Self {
-                let mut failure = super::Failure::bare(error);
-                failure.values = values;
-                failure
+                super::Failure {
+                    error,
+                    values,
+                    params: [],
+                    minor: ::core::option::Option::None,
+                }
             }
         }
         /// The values of [`Error::AmountTooSmall`](super::Error::AmountTooSmall) (`1001` `AMOUNT_TOO_SMALL`): The amount must be at least {minimum}.
