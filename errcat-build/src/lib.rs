@@ -21,9 +21,10 @@
 //! entry), and the emitters render the catalogs as Rust (and Markdown). The catalog format is
 //! described in [`catalog_format`].
 //!
-//! Features: `format` (default) formats the generated Rust with prettyplease; `docs` adds the
-//! Markdown pages (`generate_markdown`), which the `errcat` command writes and build scripts
-//! do not need.
+//! The generated Rust is laid out by a small printer of its own ([`format_rust`]), so that
+//! "go to definition" lands in readable code without a formatter among the build
+//! dependencies. Feature: `docs` adds the Markdown pages, the OpenAPI document and the
+//! TypeScript modules, which the `errcat` command writes and build scripts do not need.
 
 // The crate's doc example is a whole build script, whose `main` is the point.
 #![allow(clippy::needless_doctest_main)]
@@ -32,6 +33,7 @@
 
 mod diagnostic;
 pub mod emit;
+pub(crate) mod format;
 #[doc = include_str!("../catalog-format.md")]
 pub mod catalog_format {}
 pub mod grpc;
@@ -345,20 +347,11 @@ pub fn generate_typescript(catalogs: &[Catalog]) -> Vec<(PathBuf, String)> {
     emit::typescript::modules(catalogs)
 }
 
-/// The one formatting step: tokens to source text with prettyplease.
-#[cfg(feature = "format")]
-fn format_rust(tokens: proc_macro2::TokenStream) -> String {
-    let file: syn::File = match syn::parse2(tokens.clone()) {
-        Ok(file) => file,
-        // Validation should make this unreachable; still, return the raw tokens so that
-        // rustc points at the problem instead of the generator panicking.
-        Err(_) => return format!("{GENERATED_HEADER}{tokens}\n"),
-    };
-    format!("{GENERATED_HEADER}{}", prettyplease::unparse(&file))
-}
-
-/// Without the `format` feature: the tokens as they are, which rustc reads the same.
-#[cfg(not(feature = "format"))]
-fn format_rust(tokens: proc_macro2::TokenStream) -> String {
-    format!("{GENERATED_HEADER}{tokens}\n")
+/// The last stage of [`generate_rust`]: the emitters' tokens (from [`emit::rust::file`])
+/// printed as the source text of the generated file, with its header. Items, statements,
+/// arms and fields stand one per line, indented by block; doc attributes are `///` comments;
+/// lists break one element per line past 100 columns. rustc reads the text back as the same
+/// tokens.
+pub fn format_rust(tokens: proc_macro2::TokenStream) -> String {
+    format::file(GENERATED_HEADER, tokens)
 }

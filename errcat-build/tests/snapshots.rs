@@ -3,10 +3,6 @@
 //! A change to the output shows up in review as a diff of `expected.rs`.
 //!
 //! To accept a deliberate change: `ERRCAT_BLESS=1 cargo test -p errcat-build --test snapshots`.
-//!
-//! The expected files are formatted output, so these tests need the `format` feature (a
-//! default one).
-#![cfg(feature = "format")]
 
 use std::path::Path;
 

@@ -3,11 +3,11 @@
 //!
 //! A generated file is tens of kilobytes for a catalog of a few entries, most of it the same
 //! from one catalog to the next (the impls every catalog module has), and parsing all of it
-//! with syn, formatting it and parsing the formatted text took most of each execution. A file
+//! with syn, printing it and parsing the printed text took most of each execution. A file
 //! parses if and only if each of its top-level items does, and each module's items in turn:
 //! so the file is cut into items (descending into modules), and only the items not seen
-//! before are parsed, formatted with prettyplease (as the generator formats its output) and
-//! parsed again. If the cut goes wrong somewhere (an item that cannot be parsed alone), the
+//! before are parsed, printed by the generator's own printer (`errcat_build::format_rust`, as
+//! it prints its output) and parsed again. If the cut goes wrong somewhere (an item that cannot be parsed alone), the
 //! whole file is parsed as one, so that the cut can only cost time, never hide an error.
 
 use std::cell::RefCell;
@@ -52,10 +52,13 @@ pub fn check(tokens: &TokenStream) -> Result<(), String> {
     parses_formatted(&tokens.to_string())
 }
 
-/// Parses `text` as a file, formats it as the generator does and parses the formatted text.
+/// Parses `text` as a file, prints it as the generator does and parses the printed text.
 fn parses_formatted(text: &str) -> Result<(), String> {
-    let file = syn::parse_file(text).map_err(|e| format!("generated Rust does not parse: {e}"))?;
-    let formatted = prettyplease::unparse(&file);
+    syn::parse_file(text).map_err(|e| format!("generated Rust does not parse: {e}"))?;
+    let tokens: TokenStream = text
+        .parse()
+        .map_err(|e| format!("generated Rust does not lex: {e}"))?;
+    let formatted = errcat_build::format_rust(tokens);
     syn::parse_file(&formatted)
         .map(drop)
         .map_err(|e| format!("formatted Rust does not parse: {e}\n--- formatted ---\n{formatted}"))

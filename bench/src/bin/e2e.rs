@@ -191,8 +191,6 @@ struct Bench {
 enum Kind {
     /// errcat-build in build.rs.
     BuildScript,
-    /// The same, errcat-build without its default `format` feature.
-    Unformatted,
     /// The file `errcat generate` writes, committed; no build script.
     Committed,
     /// thiserror + strum, by hand.
@@ -212,12 +210,8 @@ impl Bench {
             deps.push(errcat_dep(&self.workspace, "errcat"));
         }
         match kind {
-            Kind::BuildScript | Kind::Unformatted => {
-                let mut dep = errcat_dep(&self.workspace, "errcat-build");
-                if matches!(kind, Kind::Unformatted) {
-                    dep = dep.replace(" }", ", default-features = false }");
-                }
-                build_deps.push(dep);
+            Kind::BuildScript => {
+                build_deps.push(errcat_dep(&self.workspace, "errcat-build"));
                 c.write("catalogs/synthetic.yaml", &spec.yaml())?;
                 c.write(
                     "build.rs",
@@ -389,28 +383,6 @@ fn run_all(o: &Options) -> Result<(), String> {
     rows.push(row(format!("{} codes, clean", o.codes), g, a, "≤ 1.3"));
     let alt_small_clean = a;
 
-    eprintln!("{} codes, clean, errcat-build without formatting", o.codes);
-    let unformatted = bench.make("gen-small-unformatted", Kind::Unformatted, &small, false)?;
-    let mut tu = Vec::new();
-    for rep in 0..o.reps {
-        eprintln!(
-            "  clean build {}/{}: {}",
-            rep + 1,
-            o.reps,
-            unformatted.dir.display()
-        );
-        tu.push(unformatted.clean_build(&[])?);
-    }
-    let unformatted_row = row(
-        format!(
-            "{} codes, clean, errcat-build without `format` (the alternative as in the first row)",
-            o.codes
-        ),
-        median(tu),
-        alt_small_clean,
-        "",
-    );
-
     eprintln!("{} codes, clean, serde derive in the crate", o.codes);
     let gen_serde = bench.make("gen-small-serde", Kind::BuildScript, &small, true)?;
     let alt_serde = bench.make("alt-small-serde", Kind::Alternative, &small, true)?;
@@ -478,7 +450,6 @@ fn run_all(o: &Options) -> Result<(), String> {
         "≤ 0.3",
     ));
 
-    rows.push(unformatted_row);
     println!(
         "Clean builds are `rm -rf target && cargo build` of a fresh crate (dev profile, every \
          dependency included), CPU time (user + system of cargo and all it runs), median of {}.\n",

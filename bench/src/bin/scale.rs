@@ -138,15 +138,7 @@ fn generate(files: &[(PathBuf, String)], reps: usize) -> Result<Generated, Strin
             errcat_build::emit::rust::file(&catalogs, errcat_build::Integrations::default());
         let emit = t.elapsed();
         let t = Instant::now();
-        let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
-        if std::env::var_os("SPLIT").is_some() {
-            eprintln!("syn parse {:?}", t.elapsed());
-        }
-        let code = format!(
-            "{}{}",
-            errcat_build::GENERATED_HEADER,
-            prettyplease::unparse(&file)
-        );
+        let code = errcat_build::format_rust(tokens);
         let format = t.elapsed();
         let run = Generated {
             load,

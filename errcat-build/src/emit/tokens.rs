@@ -65,7 +65,7 @@ pub(super) fn optional_texts_doc() -> TokenStream {
     doc("`\"\"` where there is none (read through `errcat::optional`).")
 }
 
-/// `#[doc]` attributes, one per line, so prettyplease prints them as `///` comments.
+/// `#[doc]` attributes, one per line, which the printer writes as `///` comments.
 ///
 /// Catalog text may hold anything, so: a lone carriage return also ends a line (Rust forbids
 /// a bare CR in a doc comment); the characters that change the direction of text are shown

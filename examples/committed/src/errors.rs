@@ -52,11 +52,7 @@ pub mod payments {
         AccountFrozen,
     }
     static CODES: [u32; 3] = [1001, 1002, 2001];
-    static NAMES: [&str; 3] = [
-        "AMOUNT_TOO_SMALL",
-        "CURRENCY_NOT_SUPPORTED",
-        "ACCOUNT_FROZEN",
-    ];
+    static NAMES: [&str; 3] = ["AMOUNT_TOO_SMALL", "CURRENCY_NOT_SUPPORTED", "ACCOUNT_FROZEN"];
     static MESSAGES: [&str; 3] = [
         "The amount must be at least {minimum}.",
         "This currency is not supported.",
@@ -76,20 +72,13 @@ pub mod payments {
     static PLACEHOLDERS_AT: [u32; 4] = [0, 1, 1, 1];
     static TEMPLATES: [::errcat::Piece; 5] = [
         ::errcat::Piece::Text("The amount must be at least "),
-        ::errcat::Piece::Placeholder {
-            index: 0,
-            name: "minimum",
-        },
+        ::errcat::Piece::Placeholder { index: 0, name: "minimum" },
         ::errcat::Piece::Text("."),
         ::errcat::Piece::Text("This currency is not supported."),
         ::errcat::Piece::Text("The account is frozen."),
     ];
     static TEMPLATES_AT: [u32; 4] = [0, 3, 4, 5];
-    static VARIANTS: [&str; 3] = [
-        "AmountTooSmall",
-        "CurrencyNotSupported",
-        "AccountFrozen",
-    ];
+    static VARIANTS: [&str; 3] = ["AmountTooSmall", "CurrencyNotSupported", "AccountFrozen"];
     static ALL: [Error; 3] = [
         Error::AmountTooSmall,
         Error::CurrencyNotSupported,
@@ -108,9 +97,7 @@ pub mod payments {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut rest = name.as_bytes();
         let mut h = rest.len() as u64;
-        while let ::core::option::Option::Some((word, tail)) = rest
-            .split_first_chunk::<8>()
-        {
+        while let ::core::option::Option::Some((word, tail)) = rest.split_first_chunk::<8>() {
             h = (h.rotate_left(5) ^ u64::from_le_bytes(*word)).wrapping_mul(K);
             rest = tail;
         }
@@ -186,15 +173,121 @@ pub mod payments {
             /// For each page of codes from the lowest code on, where its slots start
             /// in `BY_CODE`, in pages; page 0 is empty.
             static PAGES: [u16; 63] = [
-                1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+                1,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                2,
             ];
             /// For each code of each page, its variant's position in `ALL` plus one; 0
             /// where the catalog has no such code.
             static BY_CODE: [u16; 48] = [
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                1,
+                2,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                3,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
             ];
             const BITS: u32 = 4;
             let i = code.wrapping_sub(1001) as usize;
@@ -204,7 +297,11 @@ pub mod payments {
             } else {
                 0
             };
-            if slot == 0 { None } else { Some(ALL[slot as usize - 1]) }
+            if slot == 0 {
+                None
+            } else {
+                Some(ALL[slot as usize - 1])
+            }
         }
         /// The code with this documented name or alias.
         #[inline]
@@ -246,10 +343,7 @@ pub mod payments {
         type Err = ::errcat::UnknownName;
         #[inline]
         fn from_str(name: &str) -> ::core::result::Result<Self, ::errcat::UnknownName> {
-            Error::from_name(name)
-                .ok_or(::errcat::UnknownName {
-                    catalog: NAME,
-                })
+            Error::from_name(name).ok_or(::errcat::UnknownName { catalog: NAME })
         }
     }
     impl ::errcat::ErrorCode for Error {
@@ -313,10 +407,7 @@ pub mod payments {
         type Error = ::errcat::UnknownCode;
         #[inline]
         fn try_from(code: u32) -> ::core::result::Result<Self, ::errcat::UnknownCode> {
-            Error::from_code(code)
-                .ok_or(::errcat::UnknownCode {
-                    catalog: NAME,
-                })
+            Error::from_code(code).ok_or(::errcat::UnknownCode { catalog: NAME })
         }
     }
     impl ::core::convert::From<Error> for u32 {
@@ -374,10 +465,7 @@ pub mod payments {
     /// Every minor code of every code, in document order.
     static MINOR_CODES: [u32; 2] = [1, 2];
     /// `""` where there is none (read through `errcat::optional`).
-    static MINOR_DETAILS: [&str; 2] = [
-        "Not an ISO 4217 code.",
-        "Disabled for this account.",
-    ];
+    static MINOR_DETAILS: [&str; 2] = ["Not an ISO 4217 code.", "Disabled for this account."];
     /// `""` where there is none (read through `errcat::optional`).
     static MINOR_REACTIONS: [&str; 2] = ["", ""];
     static MINOR_VARIANTS: [&str; 2] = ["UnknownCode", "Disabled"];
@@ -386,45 +474,84 @@ pub mod payments {
         use super::Error;
         macro_rules! minor_methods {
             ($major:ident, $at:literal, [$($minor:ident),*]) => {
-                impl $major { #[doc = r" Every minor code, in document order."] pub const
-                ALL : & 'static [Self] = & [$(Self:: $minor),*]; #[doc =
-                r" The code these minor codes belong to."] pub const ERROR : Error =
-                Error:: $major; #[doc =
-                r" Where these minor codes start in the catalog's `MINOR_*` tables."] pub
-                (super) const AT : usize = $at; #[doc = r" The minor code on the wire."]
-                #[inline] pub const fn code(self) -> u32 { super::MINOR_CODES[Self::AT +
-                self as usize] } #[doc =
-                r" What the document says the minor code means, where it says."]
-                #[inline] pub const fn detail(self) -> ::core::option::Option < & 'static
-                str > { ::errcat::optional(super::MINOR_DETAILS[Self::AT + self as
-                usize]) } #[doc =
-                r" What a client should do: the minor's own reaction, else its code's."]
-                #[inline] pub const fn reaction(self) -> ::core::option::Option < &
-                'static str > { ::errcat::optional(super::MINOR_REACTIONS[Self::AT + self
-                as usize]) } #[doc =
-                r" The minor code's variant, if the catalog documents it."] #[inline] pub
-                const fn from_code(code : u32) -> ::core::option::Option < Self > { let
-                mut i = 0; while i < Self::ALL.len() { if super::MINOR_CODES[Self::AT +
-                i] == code { return ::core::option::Option::Some(Self::ALL[i]); } i += 1;
-                } ::core::option::Option::None } } impl ::core::fmt::Display for $major {
-                #[inline] fn fmt(& self, f : & mut ::core::fmt::Formatter < '_ >) ->
-                ::core::fmt::Result { match self.detail() {
-                ::core::option::Option::Some(detail) => f.write_str(detail),
-                ::core::option::Option::None => f.write_str(Self::ERROR.message()), } } }
-                impl ::core::fmt::Debug for $major { #[inline] fn fmt(& self, f : & mut
-                ::core::fmt::Formatter < '_ >) -> ::core::fmt::Result { f
-                .write_str(super::MINOR_VARIANTS[Self::AT + * self as usize]) } } impl
-                ::core::cmp::PartialEq for $major { #[inline] fn eq(& self, other : &
-                Self) -> bool { * self as usize == * other as usize } } impl
-                ::core::cmp::Eq for $major {} impl ::core::cmp::PartialOrd for $major {
-                #[inline] fn partial_cmp(& self, other : & Self) ->
-                ::core::option::Option < ::core::cmp::Ordering > {
-                ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other)) } } impl
-                ::core::cmp::Ord for $major { #[inline] fn cmp(& self, other : & Self) ->
-                ::core::cmp::Ordering { ::core::cmp::Ord::cmp(& (* self as usize), & (*
-                other as usize)) } } impl ::core::hash::Hash for $major { #[inline] fn
-                hash < H : ::core::hash::Hasher > (& self, state : & mut H) {
-                ::core::hash::Hash::hash(& (* self as usize), state) } }
+                impl $major {
+                    /// Every minor code, in document order.
+                    pub const ALL: &'static [Self] = &[$(Self::$minor),*];
+                    /// The code these minor codes belong to.
+                    pub const ERROR: Error = Error::$major;
+                    /// Where these minor codes start in the catalog's `MINOR_*` tables.
+                    pub(super) const AT: usize = $at;
+                    /// The minor code on the wire.
+                    #[inline]
+                    pub const fn code(self) -> u32 {
+                        super::MINOR_CODES[Self::AT + self as usize]
+                    }
+                    /// What the document says the minor code means, where it says.
+                    #[inline]
+                    pub const fn detail(self) -> ::core::option::Option<&'static str> {
+                        ::errcat::optional(super::MINOR_DETAILS[Self::AT + self as usize])
+                    }
+                    /// What a client should do: the minor's own reaction, else its code's.
+                    #[inline]
+                    pub const fn reaction(self) -> ::core::option::Option<&'static str> {
+                        ::errcat::optional(super::MINOR_REACTIONS[Self::AT + self as usize])
+                    }
+                    /// The minor code's variant, if the catalog documents it.
+                    #[inline]
+                    pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
+                        let mut i = 0;
+                        while i < Self::ALL.len() {
+                            if super::MINOR_CODES[Self::AT + i] == code {
+                                return ::core::option::Option::Some(Self::ALL[i]);
+                            }
+                            i += 1;
+                        }
+                        ::core::option::Option::None
+                    }
+                }
+                impl ::core::fmt::Display for $major {
+                    #[inline]
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        match self.detail() {
+                            ::core::option::Option::Some(detail) => f.write_str(detail),
+                            ::core::option::Option::None => f.write_str(Self::ERROR.message()),
+                        }
+                    }
+                }
+                impl ::core::fmt::Debug for $major {
+                    #[inline]
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(super::MINOR_VARIANTS[Self::AT + *self as usize])
+                    }
+                }
+                impl ::core::cmp::PartialEq for $major {
+                    #[inline]
+                    fn eq(&self, other: &Self) -> bool {
+                        *self as usize == *other as usize
+                    }
+                }
+                impl ::core::cmp::Eq for $major {}
+                impl ::core::cmp::PartialOrd for $major {
+                    #[inline]
+                    fn partial_cmp(
+                        &self,
+                        other: &Self
+                    ) -> ::core::option::Option<::core::cmp::Ordering> {
+                        ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
+                    }
+                }
+                impl ::core::cmp::Ord for $major {
+                    #[inline]
+                    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
+                        ::core::cmp::Ord::cmp(&(*self as usize), &(*other as usize))
+                    }
+                }
+                impl ::core::hash::Hash for $major {
+                    #[inline]
+                    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                        ::core::hash::Hash::hash(&(*self as usize), state)
+                    }
+                }
             };
         }
         /// The minor codes of [`Error::CurrencyNotSupported`] (`CURRENCY_NOT_SUPPORTED`).
@@ -447,17 +574,38 @@ pub mod payments {
     }
     macro_rules! minor_dispatch {
         ($($major:ident),*) => {
-            impl Minor { #[doc = r" The major code the minor belongs to."] #[inline] pub
-            const fn error(self) -> Error { match self { $(Minor:: $major (_) => Error::
-            $major,)* } } #[doc = r" Where the minor code is in the flat minor tables."]
-            #[inline] const fn index(self) -> usize { match self { $(Minor:: $major (m)
-            => minor:: $major ::AT + m as usize,)* } } #[doc =
-            r" The documented minor `minor` of `error`, if there is one."] #[inline] pub
-            const fn from_codes(error : Error, minor : u32) -> ::core::option::Option <
-            Self > { match error { $(Error:: $major => match minor:: $major
-            ::from_code(minor) { Some(m) => Some(Minor:: $major (m)), None => None, },)*
-            _ => None, } } } $(impl ::core::convert::From < minor:: $major > for Minor {
-            #[inline] fn from(m : minor:: $major) -> Self { Minor:: $major (m) } })*
+            impl Minor {
+                /// The major code the minor belongs to.
+                #[inline]
+                pub const fn error(self) -> Error {
+                    match self {
+                        $(Minor::$major(_) => Error::$major,)*
+                    }
+                }
+                /// Where the minor code is in the flat minor tables.
+                #[inline]
+                const fn index(self) -> usize {
+                    match self {
+                        $(Minor::$major(m) => minor::$major::AT + m as usize,)*
+                    }
+                }
+                /// The documented minor `minor` of `error`, if there is one.
+                #[inline]
+                pub const fn from_codes(error: Error, minor: u32) -> ::core::option::Option<Self> {
+                    match error {
+                        $(Error::$major => match minor::$major::from_code(minor) {
+                            Some(m) => Some(Minor::$major(m)),
+                            None => None,
+                        },)* _ => None,
+                    }
+                }
+            }
+            $(impl ::core::convert::From<minor::$major> for Minor {
+                #[inline]
+                fn from(m: minor::$major) -> Self {
+                    Minor::$major(m)
+                }
+            })*
         };
     }
     minor_dispatch!(CurrencyNotSupported);
@@ -517,14 +665,12 @@ pub mod payments {
             minor: u32,
         ) -> ::core::result::Result<Self, ::errcat::UnknownCode> {
             match Error::from_code(major) {
-                ::core::option::Option::Some(error) => {
-                    ::core::result::Result::Ok(Detailed { error, minor })
-                }
-                ::core::option::Option::None => {
-                    ::core::result::Result::Err(::errcat::UnknownCode {
-                        catalog: NAME,
-                    })
-                }
+                ::core::option::Option::Some(error) => ::core::result::Result::Ok(
+                    Detailed { error, minor },
+                ),
+                ::core::option::Option::None => ::core::result::Result::Err(
+                    ::errcat::UnknownCode { catalog: NAME },
+                ),
             }
         }
         /// The (major, minor) pair to put on the wire.
@@ -579,9 +725,7 @@ pub mod payments {
                     f.write_str(": ")?;
                     f.write_str(detail)
                 }
-                ::core::option::Option::None => {
-                    ::core::write!(f, " (minor {})", self.minor)
-                }
+                ::core::option::Option::None => ::core::write!(f, " (minor {})", self.minor),
             }
         }
     }
@@ -702,9 +846,7 @@ pub mod payments {
     static PARAM_NAMES: [&str; 0] = [];
     impl Failure {
         /// `1002` `CURRENCY_NOT_SUPPORTED`: This currency is not supported.
-        pub const CURRENCY_NOT_SUPPORTED: Failure = Failure::bare(
-            Error::CurrencyNotSupported,
-        );
+        pub const CURRENCY_NOT_SUPPORTED: Failure = Failure::bare(Error::CurrencyNotSupported);
         /// `2001` `ACCOUNT_FROZEN`: The account is frozen.
         pub const ACCOUNT_FROZEN: Failure = Failure::bare(Error::AccountFrozen);
         #[inline]
@@ -820,14 +962,12 @@ pub mod payments {
             let error = self.error()?;
             let mut failure = Failure::bare(error);
             let kinds = part(&PLACEHOLDER_KINDS, &PLACEHOLDERS_AT, error as usize);
-            if !kinds.is_empty()
-                && !::errcat::read_values(
-                    error.template(),
-                    kinds,
-                    &self.message,
-                    &mut failure.values,
-                )
-            {
+            if !kinds.is_empty() && !::errcat::read_values(
+                error.template(),
+                kinds,
+                &self.message,
+                &mut failure.values,
+            ) {
                 return ::core::option::Option::None;
             }
             ::core::option::Option::Some(failure)
@@ -843,9 +983,7 @@ pub mod payments {
     /// The extension members of the problem document of a body: the minor code and the
     /// run-time parameters.
     #[inline]
-    fn problem_extensions(
-        _body: &Body,
-    ) -> ::std::vec::Vec<(&'static str, ::errcat::Value)> {
+    fn problem_extensions(_body: &Body) -> ::std::vec::Vec<(&'static str, ::errcat::Value)> {
         ::std::vec![]
     }
     impl ::errcat::AsProblem for Body {
@@ -881,12 +1019,7 @@ pub mod payments {
             /// absent): moved in whole, which rustc checks faster than assignments.
             #[inline]
             fn filled(error: super::Error, values: [::errcat::Value; 1]) -> Self {
-                super::Failure {
-                    error,
-                    values,
-                    params: [],
-                    minor: ::core::option::Option::None,
-                }
+                super::Failure { error, values, params: [], minor: ::core::option::Option::None }
             }
         }
         /// The values of [`Error::AmountTooSmall`](super::Error::AmountTooSmall) (`1001` `AMOUNT_TOO_SMALL`): The amount must be at least {minimum}.

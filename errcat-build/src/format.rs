@@ -1,0 +1,1161 @@
+//! The last stage: the emitters' tokens printed as Rust source that reads like hand-written
+//! code, for whoever lands in the generated file after "go to definition".
+//!
+//! A small printer of the token stream rather than a full formatter: build scripts pay for
+//! every dependency, and parsing the file into a syntax tree only to print it again cost more
+//! than all the other stages together. It knows the shapes the emitters write and lays them
+//! out as rustfmt would in the common cases: items, statements, match arms and fields one per
+//! line, indented by block; `#[doc]` attributes as `///` comments; a list in parentheses or
+//! brackets on one line when it fits in [`WIDTH`] columns, one element per line otherwise;
+//! spaces around binary operators and none inside paths, generics or calls. Whatever it
+//! prints, rustc reads back as the same tokens (a test checks every fixture's file so).
+
+use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+
+/// The column a line should not pass, as rustfmt's default.
+const WIDTH: usize = 100;
+
+/// The tokens as source text: `header`, then one item per line.
+pub(crate) fn file(header: &str, tokens: TokenStream) -> String {
+    let atoms = atoms(tokens);
+    let mut printer = Printer {
+        out: String::with_capacity(header.len() + atoms.len() * 16),
+        indent: 0,
+        in_macro: 0,
+    };
+    printer.out.push_str(header);
+    printer.lines(&atoms);
+    printer.trim_end();
+    printer.out.push('\n');
+    printer.out
+}
+
+/// A token as the printer sees it: operators made of several punctuation characters are one
+/// atom, a lifetime is one atom, and so is an attribute.
+#[derive(Debug)]
+enum Atom {
+    Word(String),
+    Literal(String),
+    Lifetime(String),
+    /// An operator; `glued` when the next token followed it with no space in the source
+    /// (`::<`, `,*` in a macro), so that the two are printed together.
+    Op(&'static str, bool),
+    Group {
+        delimiter: Delimiter,
+        inner: Vec<Atom>,
+        /// Something inside must take several lines (see [`breaks`]).
+        breaks: bool,
+    },
+    Attr {
+        inner: bool,
+        /// The text of a `#[doc = "..."]` that can be written as a `///` comment.
+        doc: Option<String>,
+        body: Vec<Atom>,
+    },
+}
+
+/// Every operator of Rust, longest first, so that a run of joint punctuation splits into the
+/// operators rustc would read.
+const OPERATORS: &[&str] = &[
+    "<<=", ">>=", "...", "..=", "::", "->", "=>", "==", "!=", "<=", ">=", "&&", "||", "..", "+=",
+    "-=", "*=", "/=", "%=", "^=", "&=", "|=", "<<", ">>", "=", "<", ">", "!", "~", "+", "-", "*",
+    "/", "%", "^", "&", "|", "@", ".", ",", ";", ":", "#", "$", "?", "'",
+];
+
+fn atoms(tokens: TokenStream) -> Vec<Atom> {
+    let mut out = Vec::new();
+    let mut tokens = tokens.into_iter().peekable();
+    let mut run = String::new();
+    while let Some(token) = tokens.next() {
+        match token {
+            TokenTree::Ident(ident) => out.push(Atom::Word(ident.to_string())),
+            TokenTree::Literal(literal) => out.push(Atom::Literal(literal.to_string())),
+            TokenTree::Group(group) => {
+                let delimiter = group.delimiter();
+                let inner = atoms(group.stream());
+                let breaks = breaks(&inner, delimiter == Delimiter::Brace);
+                out.push(Atom::Group {
+                    delimiter,
+                    inner,
+                    breaks,
+                });
+            }
+            TokenTree::Punct(punct) => {
+                let c = punct.as_char();
+                if c == '\'' {
+                    if let Some(TokenTree::Ident(name)) = tokens.peek() {
+                        out.push(Atom::Lifetime(format!("'{name}")));
+                        tokens.next();
+                        continue;
+                    }
+                }
+                if c == '#' {
+                    if let Some(attr) = attribute(&mut tokens, punct.spacing()) {
+                        out.push(attr);
+                        continue;
+                    }
+                }
+                run.clear();
+                run.push(c);
+                let mut spacing = punct.spacing();
+                while spacing == Spacing::Joint {
+                    match tokens.peek() {
+                        Some(TokenTree::Punct(next)) if next.as_char() != '\'' => {
+                            run.push(next.as_char());
+                            spacing = next.spacing();
+                            tokens.next();
+                        }
+                        _ => break,
+                    }
+                }
+                let glued_after =
+                    spacing == Spacing::Joint && matches!(tokens.peek(), Some(TokenTree::Punct(_)));
+                split_operators(&run, glued_after, &mut out);
+            }
+        }
+    }
+    // A macro repetition's separator stays with its operator: `$(...),*`.
+    for i in 3..out.len() {
+        if let [
+            Atom::Op("$", _),
+            Atom::Group { .. },
+            Atom::Op(sep, glued),
+            Atom::Op("*" | "+" | "?", _),
+        ] = &mut out[i - 3..=i]
+        {
+            if matches!(*sep, "," | ";") {
+                *glued = true;
+            }
+        }
+    }
+    out
+}
+
+/// A run of punctuation as the operators it holds, each glued to the next.
+fn split_operators(mut run: &str, glued_after: bool, out: &mut Vec<Atom>) {
+    while !run.is_empty() {
+        let op = OPERATORS
+            .iter()
+            .find(|op| run.starts_with(**op))
+            .copied()
+            // Every character quote can write is in the table; stay total all the same.
+            .unwrap_or("");
+        if op.is_empty() {
+            out.push(Atom::Word(run.to_owned()));
+            return;
+        }
+        run = &run[op.len()..];
+        out.push(Atom::Op(op, !run.is_empty() || glued_after));
+    }
+}
+
+/// `#[...]` or `#![...]`, after its `#`.
+fn attribute(
+    tokens: &mut std::iter::Peekable<proc_macro2::token_stream::IntoIter>,
+    spacing: Spacing,
+) -> Option<Atom> {
+    let mut ahead = tokens.clone();
+    let inner = match ahead.next()? {
+        TokenTree::Punct(bang) if bang.as_char() == '!' && spacing == Spacing::Joint => true,
+        TokenTree::Group(_) => false,
+        _ => return None,
+    };
+    let group = if inner {
+        match ahead.next()? {
+            TokenTree::Group(group) => group,
+            _ => return None,
+        }
+    } else {
+        match tokens.peek()? {
+            TokenTree::Group(group) => group.clone(),
+            _ => return None,
+        }
+    };
+    if group.delimiter() != Delimiter::Bracket {
+        return None;
+    }
+    *tokens = ahead;
+    let doc = doc_text(&group.stream()).filter(|text| {
+        // As a comment, a line break would end it, a bare carriage return is refused, and
+        // `////` or `//!!`-like openings would read as something else.
+        !text.contains(['\n', '\r']) && !text.starts_with(['/', '!'])
+    });
+    Some(Atom::Attr {
+        inner,
+        doc,
+        body: atoms(group.stream()),
+    })
+}
+
+/// The text of `doc = "..."`, unescaped.
+fn doc_text(stream: &TokenStream) -> Option<String> {
+    let mut tokens = stream.clone().into_iter();
+    match (tokens.next(), tokens.next(), tokens.next(), tokens.next()) {
+        (
+            Some(TokenTree::Ident(doc)),
+            Some(TokenTree::Punct(eq)),
+            Some(TokenTree::Literal(lit)),
+            None,
+        ) if doc == "doc" && eq.as_char() == '=' => unescape(&lit.to_string()),
+        _ => None,
+    }
+}
+
+/// The value of a string literal as written in source (`"..."` or `r#"..."#`); `None` for any
+/// other literal, or an escape this does not know.
+fn unescape(literal: &str) -> Option<String> {
+    if let Some(raw) = literal.strip_prefix('r') {
+        let hashes = raw.len() - raw.trim_start_matches('#').len();
+        let body = raw.get(hashes..raw.len().checked_sub(hashes)?)?;
+        return Some(body.strip_prefix('"')?.strip_suffix('"')?.to_owned());
+    }
+    let body = literal.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next()? {
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            '0' => '\0',
+            '\\' => '\\',
+            '\'' => '\'',
+            '"' => '"',
+            'x' => {
+                let hex: String = chars.by_ref().take(2).collect();
+                char::from(u8::from_str_radix(&hex, 16).ok()?)
+            }
+            'u' => {
+                let rest = chars.as_str();
+                let close = rest.find('}')?;
+                let code = u32::from_str_radix(rest.get(1..close)?, 16).ok()?;
+                chars = rest[close + 1..].chars();
+                char::from_u32(code)?
+            }
+            _ => return None,
+        });
+    }
+    Some(out)
+}
+
+/// Keywords after which a parenthesis, a bracket or a `::` path is spaced off.
+fn is_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "as" | "async"
+            | "await"
+            | "break"
+            | "const"
+            | "continue"
+            | "dyn"
+            | "else"
+            | "enum"
+            | "extern"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "static"
+            | "struct"
+            | "trait"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "yield"
+    )
+}
+
+/// Words that make the braces later on their line a block, printed over several lines.
+fn opens_block(word: &str) -> bool {
+    matches!(
+        word,
+        "fn" | "impl"
+            | "mod"
+            | "enum"
+            | "struct"
+            | "union"
+            | "trait"
+            | "match"
+            | "if"
+            | "else"
+            | "while"
+            | "for"
+            | "loop"
+            | "unsafe"
+            | "macro_rules"
+    )
+}
+
+/// Whether the contents of a group must take several lines: an attribute anywhere, a nested
+/// group that must, and in braces a statement, a match arm or an item.
+fn breaks(atoms: &[Atom], in_braces: bool) -> bool {
+    atoms.iter().any(|atom| match atom {
+        Atom::Attr { .. } => true,
+        Atom::Group { breaks, .. } => *breaks,
+        Atom::Op(";" | "=>", _) => in_braces,
+        Atom::Word(word) => in_braces && (opens_block(word) || word == "let"),
+        _ => false,
+    })
+}
+
+/// What the last atom printed on a line was, as far as spacing goes.
+#[derive(Clone, Copy, PartialEq)]
+enum Prev {
+    /// The start of a line or of a group: no space.
+    Start,
+    /// A keyword such as `impl` or `return`; `tight` for `fn` and `pub`, which a
+    /// parenthesis follows with no space (`fn(u8)`, `pub(crate)`).
+    Keyword { tight: bool },
+    /// A name, a literal, a closed group: an operand.
+    Value { capitalized: bool, after_fn: bool },
+    /// An operator after which nothing is spaced (`::`, `.`, a unary `&`, a generic's `<`).
+    Tight,
+    /// An operator after which the next atom is spaced (`,`, `=`, `=>`, a binary `+`).
+    Spaced,
+    /// A generic's closing `>`.
+    GenericClose,
+    /// A macro's `!`.
+    Bang,
+    /// A macro repetition's `$(...)`, which its `*`, `+` or `?` follows closely.
+    Repetition,
+    /// A macro's `$name`, which its `:fragment` follows closely.
+    MacroVar,
+}
+
+const VALUE: Prev = Prev::Value {
+    capitalized: false,
+    after_fn: false,
+};
+
+/// The spacing state along one line of one group.
+struct Spacer {
+    prev: Prev,
+    /// How many `<` of generics are open.
+    generics: u32,
+    /// Between a closure's `|`s.
+    closure: bool,
+    /// The line has a word that makes its braces a block.
+    block_line: bool,
+    /// The last atom was `$`.
+    after_dollar: bool,
+    /// The last atom was `impl`.
+    after_impl: bool,
+    /// The line defines a macro (`macro_rules!`).
+    macro_rules: bool,
+    /// The depth of an `impl<...>`'s generics, whose `>` a type follows, spaced.
+    impl_generics: Option<u32>,
+}
+
+impl Spacer {
+    fn new() -> Self {
+        Spacer {
+            prev: Prev::Start,
+            generics: 0,
+            closure: false,
+            block_line: false,
+            after_dollar: false,
+            after_impl: false,
+            macro_rules: false,
+            impl_generics: None,
+        }
+    }
+
+    /// Whether the previous atom ends an operand, so that an operator after it is binary.
+    fn after_value(&self) -> bool {
+        matches!(
+            self.prev,
+            Prev::Value { .. } | Prev::GenericClose | Prev::Repetition | Prev::MacroVar
+        )
+    }
+
+    /// Whether a space goes before `atom`, and the text of an operator; moves past it.
+    fn step(&mut self, atom: &Atom, next: Option<&Atom>) -> (bool, &'static str) {
+        let prev = self.prev;
+        let soft = !matches!(prev, Prev::Start | Prev::Tight);
+        let after_dollar = std::mem::take(&mut self.after_dollar);
+        let after_impl = std::mem::take(&mut self.after_impl);
+        match atom {
+            Atom::Word(word) => {
+                let word = word.as_str();
+                self.block_line |= opens_block(word);
+                self.after_impl = word == "impl";
+                self.macro_rules |= word == "macro_rules";
+                self.prev = if after_dollar {
+                    Prev::MacroVar
+                } else if is_keyword(word) {
+                    Prev::Keyword {
+                        tight: matches!(word, "fn" | "pub"),
+                    }
+                } else {
+                    Prev::Value {
+                        capitalized: is_type_name(word),
+                        after_fn: prev == (Prev::Keyword { tight: true }),
+                    }
+                };
+                (soft, "")
+            }
+            Atom::Literal(_) => {
+                self.prev = VALUE;
+                (soft, "")
+            }
+            // `&'static [T]`, `'a: 'b`, `<'a>`: a type or a bound follows, spaced.
+            Atom::Lifetime(_) => {
+                self.prev = Prev::Keyword { tight: false };
+                (soft, "")
+            }
+            Atom::Attr { .. } => {
+                self.prev = Prev::Spaced;
+                (soft, "")
+            }
+            Atom::Group { delimiter, .. } => {
+                let space = match delimiter {
+                    Delimiter::Brace | Delimiter::None => soft,
+                    Delimiter::Parenthesis | Delimiter::Bracket => {
+                        matches!(prev, Prev::Spaced | Prev::Keyword { tight: false })
+                    }
+                };
+                self.prev = if after_dollar {
+                    Prev::Repetition
+                } else {
+                    VALUE
+                };
+                (space, "")
+            }
+            Atom::Op(op, _) => {
+                if after_impl && *op == "<" {
+                    self.impl_generics = Some(self.generics + 1);
+                }
+                let (space, after) = self.op(op, next);
+                self.prev = after;
+                (space, op)
+            }
+        }
+    }
+
+    fn op(&mut self, op: &'static str, next: Option<&Atom>) -> (bool, Prev) {
+        let prev = self.prev;
+        let soft = !matches!(prev, Prev::Start | Prev::Tight);
+        let unary = !self.after_value();
+        match op {
+            ":" if prev == Prev::MacroVar && next.is_some_and(is_fragment) => (false, Prev::Tight),
+            "," | ";" if prev == Prev::Repetition => (false, Prev::Repetition),
+            "," | ";" | ":" => (false, Prev::Spaced),
+            "." => (false, Prev::Tight),
+            "?" => (false, VALUE),
+            "*" | "+" if prev == Prev::Repetition => (false, VALUE),
+            "::" => (
+                matches!(prev, Prev::Spaced | Prev::Keyword { .. } | Prev::Bang),
+                Prev::Tight,
+            ),
+            ".." | "..=" => (soft && unary, Prev::Tight),
+            "$" => {
+                self.after_dollar = true;
+                (soft, Prev::Tight)
+            }
+            "#" => (soft, Prev::Tight),
+            "!" if matches!(prev, Prev::Value { .. })
+                && matches!(next, Some(Atom::Group { .. } | Atom::Word(_))) =>
+            {
+                (false, Prev::Bang)
+            }
+            "&" | "*" | "-" | "!" | "&&" if unary => (soft, Prev::Tight),
+            "|" if self.closure => {
+                self.closure = false;
+                (false, Prev::Spaced)
+            }
+            "|" if unary => {
+                self.closure = true;
+                (soft, Prev::Tight)
+            }
+            "<" if self.opens_generics() => {
+                self.generics += 1;
+                (prev == Prev::Spaced, Prev::Tight)
+            }
+            // `Result<<S as Serializer>::Ok, ...>`: two generics open at once.
+            "<<" if self.opens_generics() => {
+                self.generics += 2;
+                (prev == Prev::Spaced, Prev::Tight)
+            }
+            ">" if self.impl_generics == Some(self.generics) => {
+                self.generics -= 1;
+                self.impl_generics = None;
+                (false, Prev::Keyword { tight: false })
+            }
+            ">" if self.generics > 0 => {
+                self.generics -= 1;
+                (false, Prev::GenericClose)
+            }
+            ">>" if self.generics > 1 => {
+                self.generics -= 2;
+                (false, Prev::GenericClose)
+            }
+            "=>" => {
+                self.block_line = true;
+                (soft, Prev::Spaced)
+            }
+            _ => (soft, Prev::Spaced),
+        }
+    }
+
+    /// Whether a `<` here opens generics rather than compares.
+    fn opens_generics(&self) -> bool {
+        match self.prev {
+            Prev::Value {
+                capitalized,
+                after_fn,
+            } => capitalized || after_fn,
+            Prev::GenericClose | Prev::Repetition | Prev::MacroVar => false,
+            _ => true,
+        }
+    }
+}
+
+/// A macro fragment specifier, as in `$name:ident`.
+fn is_fragment(atom: &Atom) -> bool {
+    matches!(atom, Atom::Word(word) if matches!(
+        word.as_str(),
+        "block" | "expr" | "expr_2021" | "ident" | "item" | "lifetime" | "literal" | "meta"
+            | "pat" | "pat_param" | "path" | "stmt" | "tt" | "ty" | "vis"
+    ))
+}
+
+/// A name that reads as a type's (`Option`, `T`), not a constant's (`MAX`) or a value's.
+fn is_type_name(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && (word.len() == 1 || word.chars().any(|c| c.is_ascii_lowercase()))
+}
+
+/// Whether the atom after a multi-line block continues its line (`} else {`, `};`, `}),`).
+fn continues_line(next: Option<&Atom>) -> bool {
+    match next {
+        Some(Atom::Op(op, _)) => matches!(*op, "," | ";" | "." | "?"),
+        Some(Atom::Word(word)) => word == "else",
+        _ => false,
+    }
+}
+
+struct Printer {
+    out: String,
+    indent: usize,
+    /// Inside a macro's arguments or definition, where a comma the tokens do not have could
+    /// change what the macro matches: none is added.
+    in_macro: usize,
+}
+
+impl Printer {
+    fn trim_end(&mut self) {
+        let kept = self.out.trim_end_matches(' ').len();
+        self.out.truncate(kept);
+    }
+
+    fn newline(&mut self) {
+        self.trim_end();
+        self.out.push('\n');
+        for _ in 0..self.indent {
+            self.out.push_str("    ");
+        }
+    }
+
+    fn column(&self) -> usize {
+        let line = &self.out[self.out.rfind('\n').map_or(0, |at| at + 1)..];
+        line.chars().count()
+    }
+
+    /// The contents of a block: items, statements, arms or fields, one per line.
+    fn lines(&mut self, atoms: &[Atom]) {
+        let mut spacer = Spacer::new();
+        // The method calls of a statement too long for its line, each on a line of its own.
+        let mut chain: Vec<usize> = Vec::new();
+        let mut chained = false;
+        for (i, atom) in atoms.iter().enumerate() {
+            let next = atoms.get(i + 1);
+            if matches!(atom, Atom::Attr { .. }) && spacer.prev != Prev::Start {
+                self.newline();
+                spacer = Spacer::new();
+            }
+            if spacer.prev == Prev::Start {
+                chain = self.chain(&atoms[i..]);
+                chain.iter_mut().for_each(|at| *at += i);
+            }
+            if chain.contains(&i) {
+                if !chained {
+                    self.indent += 1;
+                    chained = true;
+                }
+                self.newline();
+            }
+            let reserve = match (atom, next) {
+                (Atom::Group { .. }, Some(Atom::Op("->", _))) => signature_tail(&atoms[i + 1..]),
+                _ => 0,
+            };
+            let block_line = spacer.block_line;
+            let multiline = self.atom(atom, next, &mut spacer, true, reserve);
+            let line_ends = match atom {
+                Atom::Op(",", false) | Atom::Op(";", false) => spacer.generics == 0,
+                Atom::Attr { .. } => true,
+                Atom::Group {
+                    delimiter: Delimiter::Brace,
+                    ..
+                } => (multiline || block_line) && !continues_line(next),
+                _ => false,
+            };
+            if line_ends && chained {
+                self.indent -= 1;
+                chained = false;
+                chain.clear();
+            }
+            if line_ends && next.is_some() {
+                self.newline();
+                spacer = Spacer::new();
+            }
+        }
+        if chained {
+            self.indent -= 1;
+        }
+    }
+
+    /// Where the statement opening `atoms` breaks before its method calls: at each `.` after a
+    /// call, if the statement does not fit on the line. Empty if it fits, or holds a block.
+    fn chain(&self, atoms: &[Atom]) -> Vec<usize> {
+        let end = atoms
+            .iter()
+            .position(|atom| {
+                matches!(
+                    atom,
+                    Atom::Op(";" | ",", false)
+                        | Atom::Attr { .. }
+                        | Atom::Group {
+                            delimiter: Delimiter::Brace,
+                            ..
+                        }
+                )
+            })
+            .unwrap_or(atoms.len());
+        let statement = &atoms[..end];
+        let Some(text) = flat(statement, usize::MAX / 8, false) else {
+            return Vec::new();
+        };
+        if self.column() + text.chars().count() + 1 <= WIDTH {
+            return Vec::new();
+        }
+        (1..end.saturating_sub(1))
+            .filter(|&k| {
+                matches!(statement[k], Atom::Op(".", _))
+                    && matches!(statement[k - 1], Atom::Group { .. } | Atom::Op("?", _))
+                    && matches!(statement[k + 1], Atom::Word(_))
+            })
+            .collect()
+    }
+
+    /// Atoms along the current line, their groups laid out as they fit.
+    fn inline(&mut self, atoms: &[Atom]) {
+        let mut spacer = Spacer::new();
+        for (i, atom) in atoms.iter().enumerate() {
+            self.atom(atom, atoms.get(i + 1), &mut spacer, false, 0);
+        }
+    }
+
+    /// Prints one atom after what the line holds; true if it took several lines.
+    fn atom(
+        &mut self,
+        atom: &Atom,
+        next: Option<&Atom>,
+        spacer: &mut Spacer,
+        own_line: bool,
+        reserve: usize,
+    ) -> bool {
+        let block_line = spacer.block_line;
+        let prev = spacer.prev;
+        let macro_args = prev == Prev::Bang || spacer.macro_rules;
+        let (space, op) = spacer.step(atom, next);
+        if space && !self.out.ends_with([' ', '\n']) {
+            self.out.push(' ');
+        }
+        match atom {
+            Atom::Word(text) | Atom::Literal(text) | Atom::Lifetime(text) => {
+                self.out.push_str(text);
+            }
+            Atom::Op(_, glued) => {
+                self.out.push_str(op);
+                if *glued {
+                    spacer.prev = Prev::Tight;
+                }
+            }
+            Atom::Attr { inner, doc, body } => {
+                match doc {
+                    Some(text) => {
+                        self.out.push_str(if *inner { "//!" } else { "///" });
+                        self.out.push_str(text);
+                    }
+                    None => {
+                        self.out.push_str(if *inner { "#![" } else { "#[" });
+                        self.inline(body);
+                        self.out.push(']');
+                    }
+                }
+                // An attribute stands on its own line, and a comment must end there.
+                if !own_line {
+                    self.newline();
+                }
+            }
+            Atom::Group {
+                delimiter,
+                inner,
+                breaks,
+            } => {
+                let layout = Layout {
+                    breaks: *breaks || block_line && *delimiter == Delimiter::Brace,
+                    tight: self.out.ends_with("::"),
+                    call: !space
+                        && !macro_args
+                        && matches!(
+                            prev,
+                            Prev::Value { .. } | Prev::GenericClose | Prev::MacroVar
+                        ),
+                    reserve,
+                };
+                self.in_macro += usize::from(macro_args);
+                let multiline = self.group(*delimiter, inner, layout);
+                self.in_macro -= usize::from(macro_args);
+                return multiline;
+            }
+        }
+        false
+    }
+
+    /// A group; true if it took several lines.
+    fn group(&mut self, delimiter: Delimiter, inner: &[Atom], layout: Layout) -> bool {
+        let Layout {
+            breaks,
+            tight,
+            call,
+            reserve,
+        } = layout;
+        let (open, close) = delimiters(delimiter, tight || inner.is_empty());
+        let room = WIDTH.saturating_sub(self.column() + open.len() + close.len() + reserve);
+        let one_line = match breaks && delimiter == Delimiter::Brace || inner.is_empty() {
+            true => None,
+            false => flat(inner, room, delimiter == Delimiter::Brace),
+        };
+        if inner.is_empty() || one_line.is_some() {
+            self.out.push_str(open);
+            self.out.push_str(one_line.as_deref().unwrap_or_default());
+            self.out.push_str(close);
+            return false;
+        }
+        let (open, close) = delimiters(delimiter, true);
+        if delimiter == Delimiter::Brace {
+            self.out.push_str(open);
+            self.indent += 1;
+            self.newline();
+            self.lines(inner);
+            if self.in_macro == 0 && wants_trailing_comma(inner) {
+                self.out.push(',');
+            }
+            self.indent -= 1;
+            self.newline();
+            self.out.push_str(close);
+            return true;
+        }
+        let items = split_commas(inner);
+        if items.len() < 2 {
+            // One element too long for the line: on a line of its own if it fits there,
+            // else its own groups break.
+            let own_room = WIDTH.saturating_sub((self.indent + 1) * 4 + 1);
+            let far_right = self.column() > WIDTH / 2;
+            if breaks || !far_right && flat(inner, own_room, false).is_none() {
+                self.out.push_str(open);
+                self.inline(inner);
+                self.out.push_str(close);
+                return self.out.ends_with(&format!("\n{close}")[..]);
+            }
+            self.out.push_str(open);
+            self.indent += 1;
+            self.newline();
+            self.inline(items.first().copied().unwrap_or_default());
+            // A call's arguments take a trailing comma; a parenthesized expression must not.
+            if self.in_macro == 0 && call && delimiter == Delimiter::Parenthesis
+                || ends_with_comma(inner)
+            {
+                self.out.push(',');
+            }
+            self.indent -= 1;
+            self.newline();
+            self.out.push_str(close);
+            return true;
+        }
+        // A macro may not take a trailing comma, nor a rest pattern be followed by one.
+        let trailing = self.in_macro == 0 && !matches!(items.last(), Some([Atom::Op("..", _)]));
+        self.out.push_str(open);
+        self.indent += 1;
+        for (i, item) in items.iter().enumerate() {
+            self.newline();
+            self.inline(item);
+            if trailing || i + 1 < items.len() || ends_with_comma(inner) {
+                self.out.push(',');
+            }
+        }
+        self.indent -= 1;
+        self.newline();
+        self.out.push_str(close);
+        true
+    }
+}
+
+/// The columns a signature's `-> Type` needs after its parameters, up to its block's `{`.
+fn signature_tail(atoms: &[Atom]) -> usize {
+    let end = atoms
+        .iter()
+        .position(|atom| {
+            matches!(
+                atom,
+                Atom::Op(";", _)
+                    | Atom::Group {
+                        delimiter: Delimiter::Brace,
+                        ..
+                    }
+            ) || matches!(atom, Atom::Word(word) if word == "where")
+        })
+        .unwrap_or(atoms.len());
+    flat(&atoms[..end], usize::MAX / 8, false).map_or(0, |text| text.chars().count() + 3)
+}
+
+/// How a group is to be laid out, from what comes before and after it.
+#[derive(Clone, Copy)]
+struct Layout {
+    /// Something inside must take several lines.
+    breaks: bool,
+    /// Braces after `::`, written without spaces inside: a `use` list.
+    tight: bool,
+    /// A call's arguments, which take one.
+    call: bool,
+    /// Columns that what follows on the line needs (a signature's return type).
+    reserve: usize,
+}
+
+/// The delimiters of a group; braces spaced off their contents unless `tight`.
+fn delimiters(delimiter: Delimiter, tight: bool) -> (&'static str, &'static str) {
+    match delimiter {
+        Delimiter::Parenthesis => ("(", ")"),
+        Delimiter::Bracket => ("[", "]"),
+        Delimiter::Brace if tight => ("{", "}"),
+        Delimiter::Brace => ("{ ", " }"),
+        Delimiter::None => ("", ""),
+    }
+}
+
+/// Whether the contents of braces over several lines are a list (fields, variants, arms)
+/// whose last element should end with a comma, as the others do. Not after a struct's `..base`,
+/// which refuses one, nor in a macro's repetitions, where one would be repeated text.
+fn wants_trailing_comma(atoms: &[Atom]) -> bool {
+    let mut items = atoms.split(|atom| matches!(atom, Atom::Op(",", false)));
+    let Some(last) = items.next_back() else {
+        return false;
+    };
+    let list = atoms.len() > last.len();
+    list && !last.is_empty()
+        && !matches!(last.first(), Some(Atom::Op("..", _)))
+        && !atoms
+            .iter()
+            .any(|atom| matches!(atom, Atom::Op(";" | "$", _)))
+        && !matches!(
+            last.last(),
+            Some(Atom::Group {
+                delimiter: Delimiter::Brace,
+                ..
+            })
+        )
+}
+
+fn ends_with_comma(atoms: &[Atom]) -> bool {
+    matches!(atoms.last(), Some(Atom::Op(",", false)))
+}
+
+/// The elements of a list: the atoms between its top-level commas, without them.
+fn split_commas(atoms: &[Atom]) -> Vec<&[Atom]> {
+    let mut items: Vec<&[Atom]> = atoms
+        .split(|atom| matches!(atom, Atom::Op(",", false)))
+        .collect();
+    if items.last().is_some_and(|last| last.is_empty()) {
+        items.pop();
+    }
+    items
+}
+
+/// The atoms on one line, if they fit in `room` columns and nothing in them must break.
+fn flat(atoms: &[Atom], room: usize, braces: bool) -> Option<String> {
+    let mut out = String::new();
+    flat_into(atoms, room, braces, &mut out)?;
+    Some(out)
+}
+
+fn flat_into(atoms: &[Atom], room: usize, braces: bool, out: &mut String) -> Option<()> {
+    // `Foo { a, b }`: on one line, braces drop a list's last comma (but a macro's text stays
+    // as written).
+    let atoms = match atoms.split_last() {
+        Some((Atom::Op(",", false), rest))
+            if braces && !atoms.iter().any(|atom| matches!(atom, Atom::Op("$", _))) =>
+        {
+            rest
+        }
+        _ => atoms,
+    };
+    let mut spacer = Spacer::new();
+    for (i, atom) in atoms.iter().enumerate() {
+        let (space, op) = spacer.step(atom, atoms.get(i + 1));
+        if space && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        match atom {
+            Atom::Word(text) | Atom::Literal(text) | Atom::Lifetime(text) => out.push_str(text),
+            Atom::Op(_, glued) => {
+                out.push_str(op);
+                if *glued {
+                    spacer.prev = Prev::Tight;
+                }
+            }
+            Atom::Attr { .. } => return None,
+            Atom::Group {
+                delimiter,
+                inner,
+                breaks,
+            } => {
+                if *breaks {
+                    return None;
+                }
+                let (open, close) = delimiters(*delimiter, out.ends_with("::") || inner.is_empty());
+                out.push_str(open);
+                flat_into(inner, room, *delimiter == Delimiter::Brace, out)?;
+                out.push_str(close);
+            }
+        }
+        if out.len() > room * 4 || out.chars().count() > room {
+            return None;
+        }
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::str::FromStr;
+
+    /// The atoms rustc would read, compared exactly: words, literals (strings by their value,
+    /// so that a `///` comment equals the `#[doc]` it came from), operators as the jointness
+    /// of the punctuation makes them, and groups.
+    fn shape(tokens: TokenStream, out: &mut Vec<String>) {
+        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+        for (i, token) in tokens.iter().enumerate() {
+            match token {
+                TokenTree::Ident(ident) => out.push(ident.to_string()),
+                TokenTree::Literal(literal) => {
+                    let text = literal.to_string();
+                    out.push(unescape(&text).map_or(text, |value| format!("str {value:?}")));
+                }
+                TokenTree::Punct(punct) => {
+                    // Jointness matters where two characters make one operator (`::`, `->`,
+                    // `<=`); `?;` or `::<` mean the same spaced or not.
+                    let joint = punct.spacing() == Spacing::Joint
+                        && matches!(tokens.get(i + 1), Some(TokenTree::Punct(next))
+                        if OPERATORS.iter().any(|op| {
+                            let pair = format!("{}{}", punct.as_char(), next.as_char());
+                            op.len() > 1 && op[..2] == pair && pair != ">>" && pair != "<<"
+                        }));
+                    out.push(format!(
+                        "{}{}",
+                        punct.as_char(),
+                        if joint { "+" } else { "" }
+                    ));
+                }
+                TokenTree::Group(group) => {
+                    out.push(format!("{:?}", group.delimiter()));
+                    shape(group.stream(), out);
+                    out.push("end".into());
+                }
+            }
+        }
+    }
+
+    /// The shape, without the trailing commas a list over several lines gains.
+    fn shape_of(tokens: TokenStream) -> Vec<String> {
+        let mut out = Vec::new();
+        shape(tokens, &mut out);
+        let mut kept: Vec<String> = Vec::with_capacity(out.len());
+        for atom in out {
+            if atom == "end" && kept.last().is_some_and(|last| last == ",") {
+                kept.pop();
+            }
+            kept.push(atom);
+        }
+        kept
+    }
+
+    /// Printing then reading back gives the same tokens, and printing is idempotent.
+    fn round_trip(tokens: TokenStream) -> String {
+        let text = file("", tokens.clone());
+        let read = TokenStream::from_str(&text).expect("printed text lexes");
+        let (want, got) = (shape_of(tokens), shape_of(read.clone()));
+        if let Some(at) = want.iter().zip(&got).position(|(a, b)| a != b) {
+            let from = at.saturating_sub(8);
+            panic!(
+                "tokens differ at {at}:\n  want {:?}\n  got  {:?}\n{text}",
+                &want[from..(at + 8).min(want.len())],
+                &got[from..(at + 8).min(got.len())],
+            );
+        }
+        assert_eq!(want.len(), got.len(), "{text}");
+        assert_eq!(
+            file("", read),
+            text,
+            "printing the printed text again changes it"
+        );
+        text
+    }
+
+    #[test]
+    fn every_fixture_prints_as_the_tokens_it_was_built_from() {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut printed = 0;
+        for entry in std::fs::read_dir(&fixtures).unwrap() {
+            let catalogs = crate::load_dir(&entry.unwrap().path().join("catalogs")).unwrap();
+            assert!(!catalogs.is_empty());
+            let text = round_trip(crate::emit::rust::file(
+                &catalogs,
+                crate::Integrations {
+                    serde: true,
+                    http: true,
+                    axum: true,
+                    grpc: true,
+                },
+            ));
+            assert!(
+                text.lines().all(|line| !line.ends_with(' ')),
+                "trailing spaces"
+            );
+            printed += 1;
+        }
+        assert!(printed >= 3, "the fixtures were not found");
+    }
+
+    #[test]
+    fn layout_follows_rustfmt_in_the_common_shapes() {
+        let tokens = quote::quote! {
+            /// A doc line.
+            #[derive(Clone, Copy)]
+            pub enum E { A, B }
+            impl<'a> ::core::convert::TryFrom<&'a str> for E {
+                type Error = ();
+                fn try_from(code: &'a str) -> ::core::result::Result<Self, ()> {
+                    let n = code.len() as u32;
+                    if n < 2 && !code.is_empty() { return Ok(E::A); }
+                    match code { "b" => Ok(E::B), _ => Err(()) }
+                }
+            }
+            macro_rules! m { ($($x:ident),*) => { $(const $x: u8 = 0;)* }; }
+            static S: [&str; 2] = ["a", "b"];
+            fn f(v: &[u8]) -> Option<usize> { v.iter().position(|b| *b == 0) }
+        };
+        let text = round_trip(tokens);
+        let expected = "\
+/// A doc line.
+#[derive(Clone, Copy)]
+pub enum E {
+    A,
+    B,
+}
+impl<'a> ::core::convert::TryFrom<&'a str> for E {
+    type Error = ();
+    fn try_from(code: &'a str) -> ::core::result::Result<Self, ()> {
+        let n = code.len() as u32;
+        if n < 2 && !code.is_empty() {
+            return Ok(E::A);
+        }
+        match code {
+            \"b\" => Ok(E::B),
+            _ => Err(()),
+        }
+    }
+}
+macro_rules! m {
+    ($($x:ident),*) => {
+        $(const $x: u8 = 0;)*
+    };
+}
+static S: [&str; 2] = [\"a\", \"b\"];
+fn f(v: &[u8]) -> Option<usize> {
+    v.iter().position(|b| *b == 0)
+}
+";
+        assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn long_lists_and_chains_break_one_element_per_line() {
+        let names: Vec<String> = (0..12).map(|i| format!("name number {i}")).collect();
+        let variants: Vec<proc_macro2::Ident> = (0..12)
+            .map(|i| quote::format_ident!("VariantNumber{i}"))
+            .collect();
+        let tokens = quote::quote! {
+            static NAMES: [&str; 12] = [#(#names),*];
+            methods!(Major, 0, [#(#variants),*]);
+            fn g() {
+                let body = ::serde_json::from_slice(json).map_err(|e| ::errcat::BodyError::new(NAME, ::core::option::Option::None, e))?;
+            }
+        };
+        let text = round_trip(tokens);
+        assert!(
+            text.contains("[\n    \"name number 0\",\n    \"name number 1\",\n"),
+            "{text}"
+        );
+        assert!(text.contains("    \"name number 11\",\n];"), "{text}");
+        // A macro's arguments get no comma that the tokens do not have.
+        assert!(
+            text.contains("        VariantNumber11\n    ]\n);"),
+            "{text}"
+        );
+        assert!(
+            text.contains("from_slice(json)\n        .map_err(|e| ::errcat::BodyError::new("),
+            "{text}"
+        );
+        assert!(
+            text.lines().all(|line| line.chars().count() <= WIDTH),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn doc_text_that_a_comment_cannot_hold_stays_an_attribute() {
+        let tokens = quote::quote! {
+            #[doc = "/ starts with a slash"]
+            #[doc = "two\nlines"]
+            #[doc = " fine"]
+            #[doc = r" raw"]
+            fn f() {}
+        };
+        let text = round_trip(tokens);
+        assert!(
+            text.contains("#[doc = \"/ starts with a slash\"]\n"),
+            "{text}"
+        );
+        assert!(text.contains("#[doc = \"two\\nlines\"]\n"), "{text}");
+        assert!(text.contains("/// fine\n/// raw\nfn f() {}"), "{text}");
+    }
+}
