@@ -82,18 +82,18 @@ fn atoms(tokens: TokenStream) -> Vec<Atom> {
             }
             TokenTree::Punct(punct) => {
                 let c = punct.as_char();
-                if c == '\'' {
-                    if let Some(TokenTree::Ident(name)) = tokens.peek() {
-                        out.push(Atom::Lifetime(format!("'{name}")));
-                        tokens.next();
-                        continue;
-                    }
+                if c == '\''
+                    && let Some(TokenTree::Ident(name)) = tokens.peek()
+                {
+                    out.push(Atom::Lifetime(format!("'{name}")));
+                    tokens.next();
+                    continue;
                 }
-                if c == '#' {
-                    if let Some(attr) = attribute(&mut tokens, punct.spacing()) {
-                        out.push(attr);
-                        continue;
-                    }
+                if c == '#'
+                    && let Some(attr) = attribute(&mut tokens, punct.spacing())
+                {
+                    out.push(attr);
+                    continue;
                 }
                 run.clear();
                 run.push(c);
@@ -119,13 +119,11 @@ fn atoms(tokens: TokenStream) -> Vec<Atom> {
         if let [
             Atom::Op("$", _),
             Atom::Group { .. },
-            Atom::Op(sep, glued),
+            Atom::Op("," | ";", glued),
             Atom::Op("*" | "+" | "?", _),
         ] = &mut out[i - 3..=i]
         {
-            if matches!(*sep, "," | ";") {
-                *glued = true;
-            }
+            *glued = true;
         }
     }
     out
@@ -651,7 +649,7 @@ impl Printer {
         let Some(text) = flat(statement, usize::MAX / 8, false) else {
             return Vec::new();
         };
-        if self.column() + text.chars().count() + 1 <= WIDTH {
+        if self.column() + text.chars().count() < WIDTH {
             return Vec::new();
         }
         (1..end.saturating_sub(1))
