@@ -62,9 +62,16 @@ const OPERATORS: &[&str] = &[
     "/", "%", "^", "&", "|", "@", ".", ",", ";", ":", "#", "$", "?", "'",
 ];
 
+/// Where the one-character operators start in [`OPERATORS`].
+const ONE_CHARACTER: usize = 24;
+
 fn atoms(tokens: TokenStream) -> Vec<Atom> {
     let mut out = Vec::new();
-    let mut tokens = tokens.into_iter().peekable();
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut tokens = Tokens {
+        tokens: &tokens,
+        at: 0,
+    };
     let mut run = String::new();
     while let Some(token) = tokens.next() {
         match token {
@@ -131,6 +138,14 @@ fn atoms(tokens: TokenStream) -> Vec<Atom> {
 
 /// A run of punctuation as the operators it holds, each glued to the next.
 fn split_operators(mut run: &str, glued_after: bool, out: &mut Vec<Atom>) {
+    // Most runs are one character: find it among the one-character operators at the end of
+    // the table without trying every longer one.
+    if run.len() == 1
+        && let Some(op) = OPERATORS[ONE_CHARACTER..].iter().find(|op| **op == run)
+    {
+        out.push(Atom::Op(op, glued_after));
+        return;
+    }
     while !run.is_empty() {
         let op = OPERATORS
             .iter()
@@ -148,41 +163,48 @@ fn split_operators(mut run: &str, glued_after: bool, out: &mut Vec<Atom>) {
 }
 
 /// `#[...]` or `#![...]`, after its `#`.
-fn attribute(
-    tokens: &mut std::iter::Peekable<proc_macro2::token_stream::IntoIter>,
-    spacing: Spacing,
-) -> Option<Atom> {
-    let mut ahead = tokens.clone();
-    let inner = match ahead.next()? {
+fn attribute(tokens: &mut Tokens<'_>, spacing: Spacing) -> Option<Atom> {
+    let inner = match tokens.peek()? {
         TokenTree::Punct(bang) if bang.as_char() == '!' && spacing == Spacing::Joint => true,
         TokenTree::Group(_) => false,
         _ => return None,
     };
-    let group = if inner {
-        match ahead.next()? {
-            TokenTree::Group(group) => group,
-            _ => return None,
-        }
-    } else {
-        match tokens.peek()? {
-            TokenTree::Group(group) => group.clone(),
-            _ => return None,
-        }
+    let group = match tokens.tokens.get(tokens.at + usize::from(inner))? {
+        TokenTree::Group(group) if group.delimiter() == Delimiter::Bracket => group,
+        _ => return None,
     };
-    if group.delimiter() != Delimiter::Bracket {
-        return None;
-    }
-    *tokens = ahead;
+    tokens.at += 1 + usize::from(inner);
     let doc = doc_text(&group.stream()).filter(|text| {
         // As a comment, a line break would end it, a bare carriage return is refused, and
         // `////` or `//!!`-like openings would read as something else.
-        !text.contains(['\n', '\r']) && !text.starts_with(['/', '!'])
+        !text.contains('\n')
+            && !text.contains('\r')
+            && !text.starts_with('/')
+            && !text.starts_with('!')
     });
-    Some(Atom::Attr {
-        inner,
-        doc,
-        body: atoms(group.stream()),
-    })
+    let body = match doc {
+        Some(_) => Vec::new(),
+        None => atoms(group.stream()),
+    };
+    Some(Atom::Attr { inner, doc, body })
+}
+
+/// A cursor over one group's tokens.
+struct Tokens<'a> {
+    tokens: &'a [TokenTree],
+    at: usize,
+}
+
+impl<'a> Tokens<'a> {
+    fn peek(&self) -> Option<&'a TokenTree> {
+        self.tokens.get(self.at)
+    }
+
+    fn next(&mut self) -> Option<&'a TokenTree> {
+        let token = self.tokens.get(self.at)?;
+        self.at += 1;
+        Some(token)
+    }
 }
 
 /// The text of `doc = "..."`, unescaped.
@@ -208,6 +230,9 @@ fn unescape(literal: &str) -> Option<String> {
         return Some(body.strip_prefix('"')?.strip_suffix('"')?.to_owned());
     }
     let body = literal.strip_prefix('"')?.strip_suffix('"')?;
+    if !body.contains('\\') {
+        return Some(body.to_owned());
+    }
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars();
     while let Some(c) = chars.next() {
@@ -646,10 +671,8 @@ impl Printer {
             })
             .unwrap_or(atoms.len());
         let statement = &atoms[..end];
-        let Some(text) = flat(statement, usize::MAX / 8, false) else {
-            return Vec::new();
-        };
-        if self.column() + text.chars().count() < WIDTH {
+        let room = WIDTH.saturating_sub(self.column() + 1);
+        if breaks(statement, false) || flat(statement, room, false).is_some() {
             return Vec::new();
         }
         (1..end.saturating_sub(1))
@@ -831,7 +854,7 @@ fn signature_tail(atoms: &[Atom]) -> usize {
             ) || matches!(atom, Atom::Word(word) if word == "where")
         })
         .unwrap_or(atoms.len());
-    flat(&atoms[..end], usize::MAX / 8, false).map_or(0, |text| text.chars().count() + 3)
+    flat(&atoms[..end], WIDTH, false).map_or(0, |text| text.chars().count() + 3)
 }
 
 /// How a group is to be laid out, from what comes before and after it.
@@ -943,7 +966,7 @@ fn flat_into(atoms: &[Atom], room: usize, braces: bool, out: &mut String) -> Opt
                 out.push_str(close);
             }
         }
-        if out.len() > room * 4 || out.chars().count() > room {
+        if out.len() > room.saturating_mul(4) || out.len() > room && out.chars().count() > room {
             return None;
         }
     }
@@ -1137,6 +1160,14 @@ fn f(v: &[u8]) -> Option<usize> {
             text.lines().all(|line| line.chars().count() <= WIDTH),
             "{text}"
         );
+    }
+
+    #[test]
+    fn the_operator_table_lists_longer_operators_first() {
+        let (long, short) = OPERATORS.split_at(ONE_CHARACTER);
+        assert!(long.iter().all(|op| op.len() > 1));
+        assert!(short.iter().all(|op| op.len() == 1));
+        assert!(long.windows(2).all(|w| w[0].len() >= w[1].len()));
     }
 
     #[test]
