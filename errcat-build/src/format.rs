@@ -769,7 +769,8 @@ impl Printer {
             reserve,
         } = layout;
         let (open, close) = delimiters(delimiter, tight || inner.is_empty());
-        let room = WIDTH.saturating_sub(self.column() + open.len() + close.len() + reserve);
+        // One column more for the `;` or `,` that usually follows.
+        let room = WIDTH.saturating_sub(self.column() + open.len() + close.len() + reserve + 1);
         let one_line = match breaks && delimiter == Delimiter::Brace || inner.is_empty() {
             true => None,
             false => flat(inner, room, delimiter == Delimiter::Brace),
