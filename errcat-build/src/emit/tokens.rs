@@ -94,14 +94,20 @@ pub(super) fn doc(text: &str) -> TokenStream {
 /// characters that change the direction of text are shown escaped, and tabs become spaces
 /// (clippy flags tabs in doc comments).
 pub(super) fn doc_safe(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\r' => "\n".to_owned(),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => c.escape_unicode().to_string(),
-            '\t' => "    ".to_owned(),
-            c => c.to_string(),
-        })
-        .collect()
+    // Most text is ASCII with neither: copied whole, as build scripts run this unoptimized.
+    if text.is_ascii() && !text.contains('\r') && !text.contains('\t') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' => out.push('\n'),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => out.extend(c.escape_unicode()),
+            '\t' => out.push_str("    "),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `#[doc]` attributes, one per line, prose wrapped at 90 columns (code blocks are kept).
