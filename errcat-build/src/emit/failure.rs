@@ -544,7 +544,8 @@ fn values_module(
     quote! {
         /// The typed values of each code whose message has placeholders: one field per
         /// placeholder, named as in the catalog. `?` and `.into()` turn them into a
-        /// [`Failure`].
+        /// [`Failure`], which is what to print or compare: the structs implement nothing else.
+        #[allow(missing_debug_implementations)]
         pub mod values {
             impl super::Failure {
                 /// `error` with its values, in the order of its placeholders (the rest
@@ -576,7 +577,6 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param], width: usize) -> TokenS
     let mut fields = Vec::new();
     let mut values = Vec::new();
     let mut sets = Vec::new();
-    let mut debug_fields = Vec::new();
     for (i, p) in e.placeholders.iter().enumerate() {
         let field = field_ident(&p.name);
         let i_lit = Literal::usize_unsuffixed(i);
@@ -605,8 +605,6 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param], width: usize) -> TokenS
                 )
             }
         };
-        let shown = p.name.as_str();
-        debug_fields.push(quote!(.field(#shown, &self.#field)));
         fields.push(quote!(#about pub #field: #ty,));
         values.push(value);
         if let Some(j) = params.iter().position(|q| q.name == p.name) {
@@ -616,17 +614,15 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param], width: usize) -> TokenS
             );
         }
     }
-    let (decl, usage, debug_bounds) = if generics.is_empty() {
-        (quote!(), quote!(), quote!())
+    let (decl, usage) = if generics.is_empty() {
+        (quote!(), quote!())
     } else {
         (
             quote!(<#(#generics: ::core::fmt::Display),*>),
             quote!(<#(#generics),*>),
-            quote!(<#(#generics: ::core::fmt::Display + ::core::fmt::Debug),*>),
         )
     };
     let bounds = &decl;
-    let name = v.to_string();
     values.resize_with(width, || quote!(::errcat::Value::Absent));
     let filled = quote!(super::Failure::filled(super::Error::#v, [#(#values),*]));
     let build = if sets.is_empty() {
@@ -639,20 +635,15 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param], width: usize) -> TokenS
         }
     };
     // A values struct is a constructor: it becomes a `Failure` (which is `Clone`, `Debug` and
-    // `PartialEq`) at once. Its methods are `#[inline]` and it derives nothing, so that rustc
-    // generates machine code only for the structs a crate uses: hundreds of derived impls
-    // compiled in every build were about a third of the generated code's compile time.
+    // `PartialEq`) at once, so it implements nothing but that conversion. Every impl costs
+    // rustc about a million instructions whatever its body (`bench/instructions`, 1 000
+    // codes): a hand-written `Debug` per struct was 464 M of 5 208 M, and hundreds of derives
+    // had been a third of the generated code's compile time before that. Its one method is
+    // `#[inline]`, so rustc generates machine code only for the structs a crate uses.
     quote! {
         #d
         pub struct #v #decl {
             #(#fields)*
-        }
-
-        impl #debug_bounds ::core::fmt::Debug for #v #usage {
-            #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(#name) #(#debug_fields)* .finish()
-            }
         }
 
         impl #bounds ::core::convert::From<#v #usage> for super::Failure {
