@@ -332,7 +332,7 @@ pub(crate) fn translation(
             statuses,
         })
     } else {
-        problems.sort_by_key(|d| d.location);
+        crate::diagnostic::sort_by_location(&mut problems);
         Err(problems)
     }
 }

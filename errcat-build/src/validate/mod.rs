@@ -49,7 +49,7 @@ pub(crate) fn validate(
     if v.problems.is_empty() {
         Ok(catalog)
     } else {
-        v.problems.sort_by_key(|d| d.location);
+        crate::diagnostic::sort_by_location(&mut v.problems);
         Err(v.problems)
     }
 }
