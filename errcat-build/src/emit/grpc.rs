@@ -182,7 +182,9 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
 pub(crate) fn unsupported(catalog: &Catalog) -> Vec<Diagnostic> {
     let file = &catalog.file;
     let mut out = Vec::new();
-    let mut reasons: BTreeMap<String, &Entry> = BTreeMap::new();
+    // Each reason to the first entry that has it, by its (unique) name: a map type the
+    // generator uses for the metadata keys too, so compiled once.
+    let mut reasons: BTreeMap<String, String> = BTreeMap::new();
     let params: Vec<&str> = catalog
         .wire
         .fields
@@ -222,7 +224,10 @@ pub(crate) fn unsupported(catalog: &Catalog) -> Vec<Diagnostic> {
                 .with_entry(entry.label())
                 .with_hint("rename the entry, or generate the catalog without `Config::grpc`"),
             );
-        } else if let Some(first) = reasons.get(&reason) {
+        } else if let Some(first) = reasons
+            .get(&reason)
+            .and_then(|name| catalog.entries().find(|e| e.name == *name))
+        {
             out.push(
                 Diagnostic::new(
                     file,
@@ -240,7 +245,7 @@ pub(crate) fn unsupported(catalog: &Catalog) -> Vec<Diagnostic> {
                 )),
             );
         } else {
-            reasons.insert(reason, entry);
+            reasons.insert(reason, entry.name.clone());
         }
         let mut keys = catalog_keys.clone();
         for p in &entry.placeholders {
