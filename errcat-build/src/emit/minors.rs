@@ -79,25 +79,22 @@ pub(super) fn minors(
         at += e.minors.len();
         tokens
     });
-    let minor_count =
-        Literal::usize_unsuffixed(with_minors.iter().map(|(e, _)| e.minors.len()).sum());
-    let minor_codes = with_minors
-        .iter()
-        .flat_map(|(e, _)| e.minors.iter().map(|m| code_literal(&m.code)));
-    let minor_details = optional_texts(
-        with_minors
-            .iter()
-            .flat_map(|(e, _)| e.minors.iter().map(|m| m.detail.as_deref())),
-    );
-    let minor_reactions = optional_texts(
-        with_minors
-            .iter()
-            .flat_map(|(e, _)| e.minors.iter().map(|m| m.effective_reaction(e))),
-    );
+    // The flat tables, filled in one loop: iterator adapters over closures would each be
+    // generic code for rustc to compile into errcat-build.
+    let (mut minor_codes, mut minor_variants) = (Vec::new(), Vec::new());
+    let (mut minor_details, mut minor_reactions) = (Vec::new(), Vec::new());
+    for (e, _) in &with_minors {
+        for m in &e.minors {
+            minor_codes.push(code_literal(&m.code));
+            minor_details.push(m.detail.as_deref());
+            minor_reactions.push(m.effective_reaction(e));
+            minor_variants.push(string(&m.type_name()));
+        }
+    }
+    let minor_count = Literal::usize_unsuffixed(minor_codes.len());
+    let minor_details = optional_texts(&minor_details);
+    let minor_reactions = optional_texts(&minor_reactions);
     let optional_doc = optional_texts_doc();
-    let minor_variants = with_minors
-        .iter()
-        .flat_map(|(e, _)| e.minors.iter().map(|m| string(&m.type_name())));
     let majors: Vec<&Ident> = with_minors.iter().map(|(_, v)| *v).collect();
     let major_docs = majors
         .iter()
