@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::tokens::{ident, string};
+use super::tokens::{ident, string, template};
 use crate::diagnostic::{Diagnostic, quote as quoted};
 use crate::ident::{
     GRPC_REASON_MAX, METADATA_KEY_MAX, MINOR_CODE_KEY, grpc_reason, is_grpc_reason, metadata_key,
@@ -72,14 +72,17 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
     });
     let domain = string(&catalog.domain);
 
-    quote! {
+    let codes = quote!(#(#codes),*);
+    let param_kinds = quote!(#(#param_kinds),*);
+    template(
+        r##"
         /// The domain of the catalog's errors in a gRPC `google.rpc.ErrorInfo`.
         pub const DOMAIN: &str = #domain;
 
-        static GRPC_CODES: [grpc::tonic::Code; #n] = [#(#codes),*];
+        static GRPC_CODES: [grpc::tonic::Code; #n] = [#codes];
         #reason_table
         /// The types of the wire body's run-time parameters, in the order of `PARAM_NAMES`.
-        static PARAM_KINDS: [::errcat::ValueKind; #params_n] = [#(#param_kinds),*];
+        static PARAM_KINDS: [::errcat::ValueKind; #params_n] = [#param_kinds];
 
         impl Error {
             /// The gRPC status code the error is returned with.
@@ -175,7 +178,19 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
                 grpc::status(&Failure::unfilled(error))
             }
         }
-    }
+    "##,
+        &[
+            ("domain", &domain),
+            ("n", &n),
+            ("codes", &codes),
+            ("reason_table", &reason_table),
+            ("params_n", &params_n),
+            ("param_kinds", &param_kinds),
+            ("reason_body", &reason_body),
+            ("from_reason", &from_reason),
+            ("read_minor", &read_minor),
+        ],
+    )
 }
 
 /// One diagnostic for each part of `catalog` that cannot be sent in a gRPC ErrorInfo.

@@ -5,7 +5,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::code_index::{Codes, code_literal};
-use super::tokens::{doc, ident, optional_texts, optional_texts_doc, string};
+use super::tokens::{doc, ident, optional_texts, optional_texts_doc, string, template};
 use crate::model::{CodeKind, Entry};
 
 /// The Rust types of a catalog's minor codes: `u32`, or `&'static str` for string minor codes
@@ -100,14 +100,22 @@ pub(super) fn minors(
         .iter()
         .map(|v| doc(&format!("A minor code of [`Error::{v}`].")));
     let detailed = detailed(codes, &minor_codes_of);
-    quote! {
+    let minor_codes = quote!(#(#minor_codes),*);
+    let minor_details = quote!(#(#minor_details),*);
+    let minor_reactions = quote!(#(#minor_reactions),*);
+    let minor_variants = quote!(#(#minor_variants),*);
+    let enums = quote!(#(#enums)*);
+    let major_docs_list = quote!(#( #major_docs #majors(minor::#majors), )*);
+    let majors_list = quote!(#(#majors),*);
+    template(
+        r##"
         /// Every minor code of every code, in document order.
-        static MINOR_CODES: [#minor_table_ty; #minor_count] = [#(#minor_codes),*];
+        static MINOR_CODES: [#minor_table_ty; #minor_count] = [#minor_codes];
         #optional_doc
-        static MINOR_DETAILS: [&str; #minor_count] = [#(#minor_details),*];
+        static MINOR_DETAILS: [&str; #minor_count] = [#minor_details];
         #optional_doc
-        static MINOR_REACTIONS: [&str; #minor_count] = [#(#minor_reactions),*];
-        static MINOR_VARIANTS: [&str; #minor_count] = [#(#minor_variants),*];
+        static MINOR_REACTIONS: [&str; #minor_count] = [#minor_reactions];
+        static MINOR_VARIANTS: [&str; #minor_count] = [#minor_variants];
 
         /// Minor-code enums, one for each code that has a minor-code table.
         pub mod minor {
@@ -210,7 +218,7 @@ pub(super) fn minors(
                 };
             }
 
-            #(#enums)*
+            #enums
         }
 
         /// A known minor code of any code, as one value.
@@ -218,10 +226,7 @@ pub(super) fn minors(
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Minor {
-            #(
-                #major_docs
-                #majors(minor::#majors),
-            )*
+            #major_docs_list
         }
 
         // One arm per code with minor codes, in three methods and a `From` impl each: written
@@ -271,7 +276,7 @@ pub(super) fn minors(
             };
         }
 
-        minor_dispatch!(#(#majors),*);
+        minor_dispatch!(#majors_list);
 
         impl Minor {
             /// The minor code on the wire.
@@ -315,7 +320,24 @@ pub(super) fn minors(
         }
 
         #detailed
-    }
+    "##,
+        &[
+            ("minor_table_ty", &minor_table_ty),
+            ("minor_count", &minor_count),
+            ("minor_codes", &minor_codes),
+            ("optional_doc", &optional_doc),
+            ("minor_details", &minor_details),
+            ("minor_reactions", &minor_reactions),
+            ("minor_variants", &minor_variants),
+            ("minor_ty", &minor_ty),
+            ("minor_const", &minor_const),
+            ("minor_param", &minor_param),
+            ("enums", &enums),
+            ("major_docs_list", &major_docs_list),
+            ("majors_list", &majors_list),
+            ("detailed", &detailed),
+        ],
+    )
 }
 
 /// `Detailed`, a code with its minor code (documented or not), as the wire carries it.
@@ -352,7 +374,8 @@ fn detailed(codes: &Codes, minors: &MinorCodes) -> TokenStream {
         ..
     } = codes;
     if minors.kind == CodeKind::Integer {
-        return quote! {
+        return template(
+            r##"
         /// A code with its minor code, as carried on the wire. A minor code that the catalog
         /// does not document is kept as it is, not rejected.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -421,9 +444,17 @@ fn detailed(codes: &Codes, minors: &MinorCodes) -> TokenStream {
         }
 
         #shared
-        };
+        "##,
+            &[
+                ("constness", &constness),
+                ("param", &param),
+                ("code_ty", &code_ty),
+                ("shared", &shared),
+            ],
+        );
     }
-    quote! {
+    template(
+        r##"
         /// A code with its minor code, as carried on the wire. A minor code that the catalog
         /// does not document is kept as it is, not rejected.
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -489,7 +520,14 @@ fn detailed(codes: &Codes, minors: &MinorCodes) -> TokenStream {
         }
 
         #shared
-    }
+    "##,
+        &[
+            ("constness", &constness),
+            ("param", &param),
+            ("code_ty", &code_ty),
+            ("shared", &shared),
+        ],
+    )
 }
 
 /// The enum of `entry`'s minor codes, whose data is at `at` on in the catalog module's
