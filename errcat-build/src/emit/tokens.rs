@@ -293,74 +293,63 @@ fn substitute(
     args: &[(&str, &dyn ToTokens)],
     used: &mut [bool],
 ) -> TokenStream {
-    let trees: Vec<TokenTree> = tokens.into_iter().collect();
-    let mut out = TokenStream::new();
-    let mut i = 0;
-    while i < trees.len() {
-        match &trees[i] {
-            TokenTree::Punct(p) if p.as_char() == '#' => {
-                if let Some(TokenTree::Ident(name)) = trees.get(i + 1) {
-                    let name = name.to_string();
-                    let Some(arg) = args.iter().position(|(n, _)| *n == name) else {
+    let mut out: Vec<TokenTree> = Vec::new();
+    // The marks written together so far (each but the last joined to the next by the parser).
+    let mut marks = String::new();
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        match tree {
+            TokenTree::Punct(p) if p.as_char() == '#' && marks.is_empty() => {
+                if let Some(TokenTree::Ident(name)) = trees.peek() {
+                    let Some(arg) = args.iter().position(|(n, _)| name == n) else {
                         panic!("template argument `{name}` is not given");
                     };
                     used[arg] = true;
-                    args[arg].1.to_tokens(&mut out);
-                    i += 2;
-                    continue;
+                    out.extend(args[arg].1.to_token_stream());
+                    trees.next();
+                } else {
+                    out.push(TokenTree::Punct(Punct::new('#', Spacing::Alone)));
                 }
-                out.extend([TokenTree::Punct(Punct::new('#', Spacing::Alone))]);
-                i += 1;
             }
             // A lifetime's quote, joined to its name.
-            TokenTree::Punct(p) if p.as_char() == '\'' => {
-                out.extend([trees[i].clone()]);
-                i += 1;
-            }
-            TokenTree::Punct(_) => {
-                // The marks written together (each but the last joined to the next by the
-                // parser), up to a lifetime or a `#name`.
-                let mut marks = String::new();
-                while let Some(TokenTree::Punct(p)) = trees.get(i + marks.len()) {
-                    let c = p.as_char();
-                    if c == '\'' || (c == '#' && !marks.is_empty()) {
-                        break;
-                    }
-                    marks.push(c);
-                    if p.spacing() == Spacing::Alone {
-                        break;
-                    }
-                }
-                i += marks.len();
-                let mut rest = marks.as_str();
-                while !rest.is_empty() {
-                    let len = OPERATORS
-                        .iter()
-                        .find(|op| rest.starts_with(*op))
-                        .map_or(1, |op| op.len());
-                    for (k, c) in rest[..len].chars().enumerate() {
-                        let spacing = if k + 1 < len {
-                            Spacing::Joint
-                        } else {
-                            Spacing::Alone
-                        };
-                        out.extend([TokenTree::Punct(Punct::new(c, spacing))]);
-                    }
-                    rest = &rest[len..];
+            TokenTree::Punct(p) if p.as_char() == '\'' => out.push(TokenTree::Punct(p)),
+            TokenTree::Punct(p) => {
+                marks.push(p.as_char());
+                let joined = p.spacing() == Spacing::Joint
+                    && matches!(trees.peek(), Some(TokenTree::Punct(next)) if !matches!(next.as_char(), '\'' | '#'));
+                if !joined {
+                    push_operators(&marks, &mut out);
+                    marks.clear();
                 }
             }
             TokenTree::Group(g) => {
                 let inner = substitute(g.stream(), args, used);
-                out.extend([TokenTree::Group(Group::new(g.delimiter(), inner))]);
-                i += 1;
+                out.push(TokenTree::Group(Group::new(g.delimiter(), inner)));
             }
-            tree => {
-                out.extend([tree.clone()]);
-                i += 1;
-            }
+            tree => out.push(tree),
         }
     }
-    out
+    out.into_iter().collect()
+}
+
+/// The marks `marks`, split into operators as rustc lexes them.
+fn push_operators(marks: &str, out: &mut Vec<TokenTree>) {
+    let mut rest = marks;
+    while !rest.is_empty() {
+        let len = OPERATORS
+            .iter()
+            .find(|op| rest.starts_with(*op))
+            .map_or(1, |op| op.len());
+        for (k, c) in rest[..len].chars().enumerate() {
+            let spacing = if k + 1 < len {
+                Spacing::Joint
+            } else {
+                Spacing::Alone
+            };
+            out.push(TokenTree::Punct(Punct::new(c, spacing)));
+        }
+        rest = &rest[len..];
+    }
 }
 
 #[cfg(test)]
