@@ -1,5 +1,6 @@
 //! Problems found in catalogs, reported the way a compiler reports them.
 
+use std::cmp::Ordering;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -71,6 +72,18 @@ impl Diagnostic {
     }
 }
 
+/// Sorts the problems of one file by where they are (stable: those of one place keep their
+/// order).
+pub(crate) fn sort_by_location(diagnostics: &mut [Diagnostic]) {
+    sort(diagnostics, |a, b| a.location.cmp(&b.location));
+}
+
+/// Every sort of problems goes through this one `fn` pointer type, so that the standard
+/// library's sort is compiled once for them, not once per closure.
+fn sort(diagnostics: &mut [Diagnostic], order: fn(&Diagnostic, &Diagnostic) -> Ordering) {
+    diagnostics.sort_by(order);
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", self.message)?;
@@ -96,7 +109,7 @@ pub struct Error {
 
 impl Error {
     pub(crate) fn new(mut diagnostics: Vec<Diagnostic>) -> Self {
-        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        sort(&mut diagnostics, |a, b| a.sort_key().cmp(&b.sort_key()));
         Error { diagnostics }
     }
 

@@ -310,7 +310,7 @@ pub fn load_str(file: &Path, text: &str) -> Result<Catalog, Vec<Diagnostic>> {
         Ok(_) => Err(problems),
         Err(more) => {
             problems.extend(more);
-            problems.sort_by_key(|d| d.location);
+            crate::diagnostic::sort_by_location(&mut problems);
             Err(problems)
         }
     }

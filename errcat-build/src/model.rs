@@ -135,7 +135,10 @@ pub fn next_code_above<'a>(
     reserved: &[(u32, u32)],
 ) -> Option<u32> {
     let highest = section_codes.filter_map(Code::as_integer).max()?;
-    free_code_above(highest, &used.collect(), reserved)
+    // Inserted one by one: `collect` would sort first, one more copy of the sort to compile.
+    let mut set = std::collections::BTreeSet::new();
+    set.extend(used);
+    free_code_above(highest, &set, reserved)
 }
 
 /// The lowest code above `highest` that is not in `used` and in none of the inclusive

@@ -388,7 +388,7 @@ impl FromNode for RawCatalog {
             (None, None, Vec::new(), None, None);
         let (mut compatibility, mut locale, mut locales, mut grpc, mut domain) =
             (None, None, None, None, None);
-        node.fields(CATALOG_FIELDS, |field, value| {
+        node.fields(CATALOG_FIELDS, &mut |field, value| {
             match field {
                 "name" => name = value.read()?,
                 "title" => title = Some(value.read()?),
@@ -433,7 +433,7 @@ impl FromNode for RawColumn {
     fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
         let (mut name, mut kind, mut values, mut description, mut default, mut required) =
             (None, None, None, None, None, false);
-        node.fields(COLUMN_FIELDS, |field, value| {
+        node.fields(COLUMN_FIELDS, &mut |field, value| {
             match field {
                 "name" => name = Some(value.read()?),
                 "type" => kind = Some(value.read()?),
@@ -461,7 +461,7 @@ impl FromNode for RawSection {
         let (mut name, mut title, mut description, mut status, mut columns) =
             (None, None, None, None, Mapping::default());
         let (mut note, mut entries, mut reserved, mut grpc) = (None, None, Vec::new(), None);
-        node.fields(SECTION_FIELDS, |field, value| {
+        node.fields(SECTION_FIELDS, &mut |field, value| {
             match field {
                 "name" => name = Some(value.read()?),
                 "title" => title = Some(value.read()?),
@@ -493,7 +493,7 @@ impl FromNode for RawSection {
 impl FromNode for RawReserved {
     fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
         let (mut code, mut from, mut to, mut reason) = (None, None, None, None);
-        node.fields(RESERVED_FIELDS, |field, value| {
+        node.fields(RESERVED_FIELDS, &mut |field, value| {
             match field {
                 "code" => code = value.read()?,
                 "from" => from = value.read()?,
@@ -520,7 +520,7 @@ impl FromNode for RawEntry {
             (None, Vec::new(), None, None, Vec::new());
         let (mut columns, mut minors, mut note, mut retired, mut grpc) =
             (Mapping::default(), Vec::new(), None, None, None);
-        node.fields(ENTRY_FIELDS, |field, value| {
+        node.fields(ENTRY_FIELDS, &mut |field, value| {
             match field {
                 "code" => code = Some(value.read()?),
                 "name" => name = value.read()?,
@@ -565,7 +565,7 @@ impl FromNode for RawPlaceholder {
     fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
         let (mut name, mut kind, mut documented, mut example, mut description) =
             (None, None, None, None, None);
-        node.fields(PLACEHOLDER_FIELDS, |field, value| {
+        node.fields(PLACEHOLDER_FIELDS, &mut |field, value| {
             match field {
                 "name" => name = Some(value.read()?),
                 "type" => kind = value.read()?,
@@ -590,7 +590,7 @@ impl FromNode for RawMinor {
     fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
         let (mut code, mut name, mut detail, mut reaction, mut note) =
             (None, None, None, None, None);
-        node.fields(MINOR_FIELDS, |field, value| {
+        node.fields(MINOR_FIELDS, &mut |field, value| {
             match field {
                 "code" => code = Some(value.read()?),
                 "name" => name = value.read()?,
@@ -614,7 +614,7 @@ impl FromNode for RawMinor {
 impl FromNode for RawWire {
     fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
         let (mut envelope, mut fields) = (None, None);
-        node.fields(WIRE_FIELDS, |field, value| {
+        node.fields(WIRE_FIELDS, &mut |field, value| {
             match field {
                 "envelope" => envelope = value.read()?,
                 "fields" => fields = Some(value.read()?),
@@ -633,7 +633,7 @@ impl FromNode for RawWireField {
     fn from_node(node: &Cursor<'_, '_>) -> Result<Self, read::Error> {
         let (mut name, mut from, mut column, mut param, mut kind, mut constant) =
             (None, None, None, None, None, None);
-        node.fields(WIRE_FIELD_FIELDS, |field, value| {
+        node.fields(WIRE_FIELD_FIELDS, &mut |field, value| {
             match field {
                 "name" => name = Some(value.read()?),
                 "from" => from = Some(value.read()?),
@@ -883,7 +883,7 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<Parsed, Vec<Diagnostic>> 
     check_shape(file, &doc.root, &CATALOG, None, &mut shaping);
     let mut problems = shaping.problems;
     if !problems.is_empty() {
-        problems.sort_by_key(|d| d.location);
+        crate::diagnostic::sort_by_location(&mut problems);
         // Unknown fields alone do not stop the file: the rest is still validated.
         if !shaping.fatal
             && let Some(raw) = recover(&doc.root, nodes, &shaping.fixes)

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::tokens::string;
+use super::tokens::{string, template};
 use crate::model::{Code, CodeKind};
 
 /// Everything the emitter needs to say about one catalog's codes.
@@ -78,18 +78,28 @@ pub(super) fn from_code(codes: &Codes, by_code: &[(&Code, &Ident)], all: &[Ident
             let len = Literal::usize_unsuffixed(slots.len());
             let slots = slots.iter().map(slot);
             let offset = offset_from(min);
-            quote! {
+            let slots = quote!(#(#slots),*);
+            template(
+                r##"
                 #doc
                 #[inline]
                 pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
                     /// For each code from the lowest on, its variant's position in `ALL` plus
                     /// one; 0 where the catalog has no such code.
-                    static BY_CODE: [#slot_ty; #len] = [#(#slots),*];
+                    static BY_CODE: [#slot_ty; #len] = [#slots];
                     let i = #offset;
                     let slot = if i < BY_CODE.len() { BY_CODE[i] } else { 0 };
                     if slot == 0 { None } else { Some(ALL[slot as usize - 1]) }
                 }
-            }
+            "##,
+                &[
+                    ("doc", &doc),
+                    ("slot_ty", &slot_ty),
+                    ("len", &len),
+                    ("slots", &slots),
+                    ("offset", &offset),
+                ],
+            )
         }
         CodeIndex::Paged {
             min,
@@ -108,16 +118,19 @@ pub(super) fn from_code(codes: &Codes, by_code: &[(&Code, &Ident)], all: &[Ident
             let slots = slots.iter().map(slot);
             let bits = Literal::u32_unsuffixed(bits);
             let offset = offset_from(min);
-            quote! {
+            let pages = quote!(#(#pages),*);
+            let slots = quote!(#(#slots),*);
+            template(
+                r##"
                 #doc
                 #[inline]
                 pub const fn from_code(code: u32) -> ::core::option::Option<Self> {
                     /// For each page of codes from the lowest code on, where its slots start
                     /// in `BY_CODE`, in pages; page 0 is empty.
-                    static PAGES: [#page_ty; #pages_len] = [#(#pages),*];
+                    static PAGES: [#page_ty; #pages_len] = [#pages];
                     /// For each code of each page, its variant's position in `ALL` plus one; 0
                     /// where the catalog has no such code.
-                    static BY_CODE: [#slot_ty; #len] = [#(#slots),*];
+                    static BY_CODE: [#slot_ty; #len] = [#slots];
                     const BITS: u32 = #bits;
                     let i = #offset;
                     let page = i >> BITS;
@@ -128,7 +141,19 @@ pub(super) fn from_code(codes: &Codes, by_code: &[(&Code, &Ident)], all: &[Ident
                     };
                     if slot == 0 { None } else { Some(ALL[slot as usize - 1]) }
                 }
-            }
+            "##,
+                &[
+                    ("doc", &doc),
+                    ("page_ty", &page_ty),
+                    ("pages_len", &pages_len),
+                    ("pages", &pages),
+                    ("slot_ty", &slot_ty),
+                    ("len", &len),
+                    ("slots", &slots),
+                    ("bits", &bits),
+                    ("offset", &offset),
+                ],
+            )
         }
         CodeIndex::Sorted => {
             let n = Literal::usize_unsuffixed(by_code.len());
@@ -136,12 +161,14 @@ pub(super) fn from_code(codes: &Codes, by_code: &[(&Code, &Ident)], all: &[Ident
                 let c = code_literal(c);
                 quote!((#c, Error::#v))
             });
-            quote! {
+            let by_code = quote!(#(#by_code),*);
+            template(
+                r##"
                 #doc
                 #[inline]
                 pub #constness fn from_code(code: #param) -> ::core::option::Option<Self> {
                     /// Every code with its variant, sorted by code.
-                    static BY_CODE: [(#table_ty, Error); #n] = [#(#by_code),*];
+                    static BY_CODE: [(#table_ty, Error); #n] = [#by_code];
                     let mut lo = 0;
                     let mut hi = BY_CODE.len();
                     while lo < hi {
@@ -158,7 +185,16 @@ pub(super) fn from_code(codes: &Codes, by_code: &[(&Code, &Ident)], all: &[Ident
                     }
                     None
                 }
-            }
+            "##,
+                &[
+                    ("doc", &doc),
+                    ("constness", &constness),
+                    ("param", &param),
+                    ("table_ty", &table_ty),
+                    ("n", &n),
+                    ("by_code", &by_code),
+                ],
+            )
         }
     }
 }

@@ -3,7 +3,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::tokens::{doc, ident, string};
+use super::tokens::{doc, ident, string, template};
 use crate::ident;
 use crate::model::{Catalog, ColumnType, Entry, Value};
 
@@ -113,22 +113,27 @@ pub(super) fn column_types(catalog: &Catalog) -> TokenStream {
                     .as_deref()
                     .map_or_else(|| ".".to_owned(), |d| format!(": {d}"))
             ));
-            quote! {
+            let docs_list = quote!(#(#docs #variants,)*);
+            let ty_list = quote!(#(#ty::#variants),*);
+            let ty_list2 = quote!(#(#ty::#variants => #texts,)*);
+            let texts_list = quote!(#(#texts => ::core::result::Result::Ok(#ty::#variants),)*);
+            template(
+                r##"
                 #d
                 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
                 pub enum #ty {
-                    #(#docs #variants,)*
+                    #docs_list
                 }
 
                 impl #ty {
                     /// Every value, in the catalog's order.
-                    pub const ALL: [#ty; #n] = [#(#ty::#variants),*];
+                    pub const ALL: [#ty; #n] = [#ty_list];
 
                     /// The value as the catalog writes it.
                     #[inline]
                     pub const fn as_str(self) -> &'static str {
                         match self {
-                            #(#ty::#variants => #texts,)*
+                            #ty_list2
                         }
                     }
                 }
@@ -147,7 +152,7 @@ pub(super) fn column_types(catalog: &Catalog) -> TokenStream {
                     #[inline]
                     fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
                         match text {
-                            #(#texts => ::core::result::Result::Ok(#ty::#variants),)*
+                            #texts_list
                             _ => ::core::result::Result::Err(::errcat::UnknownValue {
                                 catalog: NAME,
                                 column: #column_name,
@@ -155,7 +160,18 @@ pub(super) fn column_types(catalog: &Catalog) -> TokenStream {
                         }
                     }
                 }
-            }
+            "##,
+                &[
+                    ("d", &d),
+                    ("ty", &ty),
+                    ("docs_list", &docs_list),
+                    ("n", &n),
+                    ("ty_list", &ty_list),
+                    ("ty_list2", &ty_list2),
+                    ("texts_list", &texts_list),
+                    ("column_name", &column_name),
+                ],
+            )
         });
     quote!(#(#items)*)
 }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::tokens::{ident, string};
+use super::tokens::{ident, string, template};
 use crate::diagnostic::{Diagnostic, quote as quoted};
 use crate::ident::{
     GRPC_REASON_MAX, METADATA_KEY_MAX, MINOR_CODE_KEY, grpc_reason, is_grpc_reason, metadata_key,
@@ -72,14 +72,17 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
     });
     let domain = string(&catalog.domain);
 
-    quote! {
+    let codes = quote!(#(#codes),*);
+    let param_kinds = quote!(#(#param_kinds),*);
+    template(
+        r##"
         /// The domain of the catalog's errors in a gRPC `google.rpc.ErrorInfo`.
         pub const DOMAIN: &str = #domain;
 
-        static GRPC_CODES: [grpc::tonic::Code; #n] = [#(#codes),*];
+        static GRPC_CODES: [grpc::tonic::Code; #n] = [#codes];
         #reason_table
         /// The types of the wire body's run-time parameters, in the order of `PARAM_NAMES`.
-        static PARAM_KINDS: [::errcat::ValueKind; #params_n] = [#(#param_kinds),*];
+        static PARAM_KINDS: [::errcat::ValueKind; #params_n] = [#param_kinds];
 
         impl Error {
             /// The gRPC status code the error is returned with.
@@ -175,14 +178,28 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
                 grpc::status(&Failure::unfilled(error))
             }
         }
-    }
+    "##,
+        &[
+            ("domain", &domain),
+            ("n", &n),
+            ("codes", &codes),
+            ("reason_table", &reason_table),
+            ("params_n", &params_n),
+            ("param_kinds", &param_kinds),
+            ("reason_body", &reason_body),
+            ("from_reason", &from_reason),
+            ("read_minor", &read_minor),
+        ],
+    )
 }
 
 /// One diagnostic for each part of `catalog` that cannot be sent in a gRPC ErrorInfo.
 pub(crate) fn unsupported(catalog: &Catalog) -> Vec<Diagnostic> {
     let file = &catalog.file;
     let mut out = Vec::new();
-    let mut reasons: BTreeMap<String, &Entry> = BTreeMap::new();
+    // Each reason to the first entry that has it, by its (unique) name: a map type the
+    // generator uses for the metadata keys too, so compiled once.
+    let mut reasons: BTreeMap<String, String> = BTreeMap::new();
     let params: Vec<&str> = catalog
         .wire
         .fields
@@ -222,7 +239,10 @@ pub(crate) fn unsupported(catalog: &Catalog) -> Vec<Diagnostic> {
                 .with_entry(entry.label())
                 .with_hint("rename the entry, or generate the catalog without `Config::grpc`"),
             );
-        } else if let Some(first) = reasons.get(&reason) {
+        } else if let Some(first) = reasons
+            .get(&reason)
+            .and_then(|name| catalog.entries().find(|e| e.name == *name))
+        {
             out.push(
                 Diagnostic::new(
                     file,
@@ -240,7 +260,7 @@ pub(crate) fn unsupported(catalog: &Catalog) -> Vec<Diagnostic> {
                 )),
             );
         } else {
-            reasons.insert(reason, entry);
+            reasons.insert(reason, entry.name.clone());
         }
         let mut keys = catalog_keys.clone();
         for p in &entry.placeholders {

@@ -8,7 +8,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::Integrations;
-use super::tokens::{Flat, doc, ident, short_option_str, string};
+use super::tokens::{Flat, doc, ident, short_option_str, string, template};
 use crate::model::{Catalog, Entry, Message, Segment};
 
 /// The locales of the file, each once, in the order the catalogs declare them; empty when no
@@ -47,22 +47,26 @@ pub(super) fn file_items(locales: &[String]) -> TokenStream {
          catalog's own.",
         list.join(", ")
     ));
-    quote! {
+    let docs_list = quote!(#(#docs #variants,)*);
+    let variants_list = quote!(#(Locale::#variants),*);
+    let variants_list2 = quote!(#(Locale::#variants => #tags,)*);
+    template(
+        r##"
         #enum_doc
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Locale {
-            #(#docs #variants,)*
+            #docs_list
         }
 
         impl Locale {
             /// Every locale of the file.
-            pub const ALL: &'static [Locale] = &[#(Locale::#variants),*];
+            pub const ALL: &'static [Locale] = &[#variants_list];
 
             /// The BCP 47 tag, such as `fa-IR`.
             #[inline]
             pub const fn tag(self) -> &'static str {
                 match self {
-                    #(Locale::#variants => #tags,)*
+                    #variants_list2
                 }
             }
 
@@ -87,7 +91,14 @@ pub(super) fn file_items(locales: &[String]) -> TokenStream {
                 Locale::from_tag(tag).ok_or(::errcat::UnknownLocale)
             }
         }
-    }
+    "##,
+        &[
+            ("enum_doc", &enum_doc),
+            ("docs_list", &docs_list),
+            ("variants_list", &variants_list),
+            ("variants_list2", &variants_list2),
+        ],
+    )
 }
 
 /// A line of the variant's rustdoc: the code's message in each other locale of its catalog,
@@ -257,7 +268,8 @@ pub(super) fn module_items(
         }
     };
     let axum = on.axum.then(|| {
-        quote! {
+        template(
+            r##"
             impl Failure {
                 /// The error answered in the locale of the catalog that best meets the
                 /// request's `Accept-Language`, with `Content-Language` and
@@ -278,17 +290,24 @@ pub(super) fn module_items(
                     response::axum_core::response::IntoResponse::into_response(body)
                 }
             }
-        }
+        "##,
+            &[],
+        )
     });
 
-    quote! {
+    let own_variants_list = quote!(#(super::Locale::#own_variants),*);
+    let own_tags = quote!(#(#own_tags),*);
+    let statics = quote!(#(#statics)*);
+    let by_file_locale = quote!(#(#by_file_locale),*);
+    template(
+        r##"
         #locales_doc
-        pub const LOCALES: &[super::Locale] = &[#(super::Locale::#own_variants),*];
-        static LOCALE_TAGS: [&str; #n_own] = [#(#own_tags),*];
-        #(#statics)*
+        pub const LOCALES: &[super::Locale] = &[#own_variants_list];
+        static LOCALE_TAGS: [&str; #n_own] = [#own_tags];
+        #statics
         /// This catalog's translations, by `Locale as usize`: `None` for its own locale and the
         /// locales it does not carry.
-        static TRANSLATIONS: [::core::option::Option<&::errcat::Translations>; #n_file] = [#(#by_file_locale),*];
+        static TRANSLATIONS: [::core::option::Option<&::errcat::Translations>; #n_file] = [#by_file_locale];
 
         impl Error {
             /// The message in `locale`, placeholders as `{name}`; the catalog's own where it
@@ -398,5 +417,18 @@ pub(super) fn module_items(
         }
 
         #axum
-    }
+    "##,
+        &[
+            ("locales_doc", &locales_doc),
+            ("own_variants_list", &own_variants_list),
+            ("n_own", &n_own),
+            ("own_tags", &own_tags),
+            ("statics", &statics),
+            ("n_file", &n_file),
+            ("by_file_locale", &by_file_locale),
+            ("own_default", &own_default),
+            ("status_title_at", &status_title_at),
+            ("axum", &axum),
+        ],
+    )
 }

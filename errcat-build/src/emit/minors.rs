@@ -5,7 +5,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::code_index::{Codes, code_literal};
-use super::tokens::{doc, ident, optional_texts, optional_texts_doc, string};
+use super::tokens::{doc, ident, optional_texts, optional_texts_doc, string, template};
 use crate::model::{CodeKind, Entry};
 
 /// The Rust types of a catalog's minor codes: `u32`, or `&'static str` for string minor codes
@@ -79,38 +79,43 @@ pub(super) fn minors(
         at += e.minors.len();
         tokens
     });
-    let minor_count =
-        Literal::usize_unsuffixed(with_minors.iter().map(|(e, _)| e.minors.len()).sum());
-    let minor_codes = with_minors
-        .iter()
-        .flat_map(|(e, _)| e.minors.iter().map(|m| code_literal(&m.code)));
-    let minor_details = optional_texts(
-        with_minors
-            .iter()
-            .flat_map(|(e, _)| e.minors.iter().map(|m| m.detail.as_deref())),
-    );
-    let minor_reactions = optional_texts(
-        with_minors
-            .iter()
-            .flat_map(|(e, _)| e.minors.iter().map(|m| m.effective_reaction(e))),
-    );
+    // The flat tables, filled in one loop: iterator adapters over closures would each be
+    // generic code for rustc to compile into errcat-build.
+    let (mut minor_codes, mut minor_variants) = (Vec::new(), Vec::new());
+    let (mut minor_details, mut minor_reactions) = (Vec::new(), Vec::new());
+    for (e, _) in &with_minors {
+        for m in &e.minors {
+            minor_codes.push(code_literal(&m.code));
+            minor_details.push(m.detail.as_deref());
+            minor_reactions.push(m.effective_reaction(e));
+            minor_variants.push(string(&m.type_name()));
+        }
+    }
+    let minor_count = Literal::usize_unsuffixed(minor_codes.len());
+    let minor_details = optional_texts(&minor_details);
+    let minor_reactions = optional_texts(&minor_reactions);
     let optional_doc = optional_texts_doc();
-    let minor_variants = with_minors
-        .iter()
-        .flat_map(|(e, _)| e.minors.iter().map(|m| string(&m.type_name())));
     let majors: Vec<&Ident> = with_minors.iter().map(|(_, v)| *v).collect();
     let major_docs = majors
         .iter()
         .map(|v| doc(&format!("A minor code of [`Error::{v}`].")));
     let detailed = detailed(codes, &minor_codes_of);
-    quote! {
+    let minor_codes = quote!(#(#minor_codes),*);
+    let minor_details = quote!(#(#minor_details),*);
+    let minor_reactions = quote!(#(#minor_reactions),*);
+    let minor_variants = quote!(#(#minor_variants),*);
+    let enums = quote!(#(#enums)*);
+    let major_docs_list = quote!(#( #major_docs #majors(minor::#majors), )*);
+    let majors_list = quote!(#(#majors),*);
+    template(
+        r##"
         /// Every minor code of every code, in document order.
-        static MINOR_CODES: [#minor_table_ty; #minor_count] = [#(#minor_codes),*];
+        static MINOR_CODES: [#minor_table_ty; #minor_count] = [#minor_codes];
         #optional_doc
-        static MINOR_DETAILS: [&str; #minor_count] = [#(#minor_details),*];
+        static MINOR_DETAILS: [&str; #minor_count] = [#minor_details];
         #optional_doc
-        static MINOR_REACTIONS: [&str; #minor_count] = [#(#minor_reactions),*];
-        static MINOR_VARIANTS: [&str; #minor_count] = [#(#minor_variants),*];
+        static MINOR_REACTIONS: [&str; #minor_count] = [#minor_reactions];
+        static MINOR_VARIANTS: [&str; #minor_count] = [#minor_variants];
 
         /// Minor-code enums, one for each code that has a minor-code table.
         pub mod minor {
@@ -213,7 +218,7 @@ pub(super) fn minors(
                 };
             }
 
-            #(#enums)*
+            #enums
         }
 
         /// A known minor code of any code, as one value.
@@ -221,10 +226,7 @@ pub(super) fn minors(
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Minor {
-            #(
-                #major_docs
-                #majors(minor::#majors),
-            )*
+            #major_docs_list
         }
 
         // One arm per code with minor codes, in three methods and a `From` impl each: written
@@ -274,7 +276,7 @@ pub(super) fn minors(
             };
         }
 
-        minor_dispatch!(#(#majors),*);
+        minor_dispatch!(#majors_list);
 
         impl Minor {
             /// The minor code on the wire.
@@ -318,7 +320,24 @@ pub(super) fn minors(
         }
 
         #detailed
-    }
+    "##,
+        &[
+            ("minor_table_ty", &minor_table_ty),
+            ("minor_count", &minor_count),
+            ("minor_codes", &minor_codes),
+            ("optional_doc", &optional_doc),
+            ("minor_details", &minor_details),
+            ("minor_reactions", &minor_reactions),
+            ("minor_variants", &minor_variants),
+            ("minor_ty", &minor_ty),
+            ("minor_const", &minor_const),
+            ("minor_param", &minor_param),
+            ("enums", &enums),
+            ("major_docs_list", &major_docs_list),
+            ("majors_list", &majors_list),
+            ("detailed", &detailed),
+        ],
+    )
 }
 
 /// `Detailed`, a code with its minor code (documented or not), as the wire carries it.
@@ -355,7 +374,8 @@ fn detailed(codes: &Codes, minors: &MinorCodes) -> TokenStream {
         ..
     } = codes;
     if minors.kind == CodeKind::Integer {
-        return quote! {
+        return template(
+            r##"
         /// A code with its minor code, as carried on the wire. A minor code that the catalog
         /// does not document is kept as it is, not rejected.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -424,9 +444,17 @@ fn detailed(codes: &Codes, minors: &MinorCodes) -> TokenStream {
         }
 
         #shared
-        };
+        "##,
+            &[
+                ("constness", &constness),
+                ("param", &param),
+                ("code_ty", &code_ty),
+                ("shared", &shared),
+            ],
+        );
     }
-    quote! {
+    template(
+        r##"
         /// A code with its minor code, as carried on the wire. A minor code that the catalog
         /// does not document is kept as it is, not rejected.
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -492,7 +520,14 @@ fn detailed(codes: &Codes, minors: &MinorCodes) -> TokenStream {
         }
 
         #shared
-    }
+    "##,
+        &[
+            ("constness", &constness),
+            ("param", &param),
+            ("code_ty", &code_ty),
+            ("shared", &shared),
+        ],
+    )
 }
 
 /// The enum of `entry`'s minor codes, whose data is at `at` on in the catalog module's

@@ -4,6 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::tokens::template;
 use crate::model::Entry;
 
 /// `from_name`: a hash table built here, probed with the same [`name_hash`] at run time. Its
@@ -61,14 +62,16 @@ pub(super) fn from_name(entries: &[(usize, &Entry)]) -> TokenStream {
             }
         }}
     };
-    quote! {
+    let slots = quote!(#(#slots),*);
+    template(
+        r##"
         /// The code with this documented name or alias.
         #[inline]
         pub fn from_name(name: &str) -> ::core::option::Option<Self> {
             /// A hash table over the names and aliases (open addressing, linear probing):
             /// `i + 1` for the name of `ALL[i]`, `n + 1 + j` for `ALIASES[j]` (`n` codes), or
             /// 0 for an empty slot.
-            static SLOTS: [#slot_ty; #len_lit] = [#(#slots),*];
+            static SLOTS: [#slot_ty; #len_lit] = [#slots];
             let mask = SLOTS.len() - 1;
             let mut at = name_hash(name) as usize & mask;
             loop {
@@ -83,7 +86,14 @@ pub(super) fn from_name(entries: &[(usize, &Entry)]) -> TokenStream {
                 at = (at + 1) & mask;
             }
         }
-    }
+    "##,
+        &[
+            ("slot_ty", &slot_ty),
+            ("len_lit", &len_lit),
+            ("slots", &slots),
+            ("candidate", &candidate),
+        ],
+    )
 }
 
 /// The hash of a name for `from_name`'s table; the generated `name_hash` is the same function.

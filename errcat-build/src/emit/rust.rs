@@ -14,7 +14,7 @@ use quote::quote;
 
 use super::Integrations;
 use super::code_index::{Codes, code_literal};
-use super::tokens::{Flat, doc, ident, optional_texts, optional_texts_doc, string};
+use super::tokens::{Flat, doc, ident, optional_texts, optional_texts_doc, string, template};
 use crate::model::{Catalog, Code, CodeKind, Entry, Segment};
 
 /// The items of the generated file: one module per catalog, and, where an integration is on,
@@ -110,12 +110,46 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
             quote!(#doc #deprecated #v,)
         });
 
-    let code_table = entries.iter().map(|(_, e)| code_literal(&e.code));
-    let name_table = entries.iter().map(|(_, e)| string(&e.name));
-    let message_table = entries
-        .iter()
-        .map(|(_, e)| string(&e.message.text(&e.placeholders)));
-    let description_table = optional_texts(entries.iter().map(|(_, e)| e.description.as_deref()));
+    // The per-code tables, filled in one loop: iterator adapters over closures would each be
+    // generic code for rustc to compile into errcat-build.
+    let (mut code_table, mut name_table) = (Vec::new(), Vec::new());
+    let (mut message_table, mut section_table) = (Vec::new(), Vec::new());
+    let (mut descriptions, mut reactions, mut deprecations) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut aliases, mut placeholders, mut templates) = (Flat::new(), Flat::new(), Flat::new());
+    for (s, e) in &entries {
+        code_table.push(code_literal(&e.code));
+        name_table.push(string(&e.name));
+        message_table.push(string(&e.message.text(&e.placeholders)));
+        section_table.push(Literal::usize_unsuffixed(*s));
+        descriptions.push(e.description.as_deref());
+        reactions.push(e.reaction.as_deref());
+        deprecations.push(e.deprecated.as_deref());
+        for a in &e.aliases {
+            let a = string(a);
+            aliases.push(quote!(#a));
+        }
+        aliases.end_list();
+        for p in &e.placeholders {
+            let name = string(&p.name);
+            placeholders.push(quote!(#name));
+        }
+        placeholders.end_list();
+        for segment in &e.message.segments {
+            templates.push(match segment {
+                Segment::Text(t) => {
+                    let t = string(t);
+                    quote!(::errcat::Piece::Text(#t))
+                }
+                Segment::Placeholder(i) => {
+                    let index = Literal::usize_unsuffixed(*i);
+                    let name = string(&e.placeholders[*i].name);
+                    quote!(::errcat::Piece::Placeholder { index: #index, name: #name })
+                }
+            });
+        }
+        templates.end_list();
+    }
+    let description_table = optional_texts(&descriptions);
     let status = status_items(catalog, &entries, &n);
     let section_idents: Vec<Ident> = catalog
         .sections
@@ -129,35 +163,9 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
     } else {
         quote!(u16)
     };
-    let section_table = entries.iter().map(|(s, _)| Literal::usize_unsuffixed(*s));
-    let reaction_table = optional_texts(entries.iter().map(|(_, e)| e.reaction.as_deref()));
-    let deprecation_table = optional_texts(entries.iter().map(|(_, e)| e.deprecated.as_deref()));
+    let reaction_table = optional_texts(&reactions);
+    let deprecation_table = optional_texts(&deprecations);
     let optional_doc = optional_texts_doc();
-    let aliases = Flat::of(entries.iter().map(|(_, e)| {
-        e.aliases.iter().map(|a| {
-            let a = string(a);
-            quote!(#a)
-        })
-    }));
-    let placeholders = Flat::of(entries.iter().map(|(_, e)| {
-        e.placeholders.iter().map(|p| {
-            let name = string(&p.name);
-            quote!(#name)
-        })
-    }));
-    let templates = Flat::of(entries.iter().map(|(_, e)| {
-        e.message.segments.iter().map(|s| match s {
-            Segment::Text(t) => {
-                let t = string(t);
-                quote!(::errcat::Piece::Text(#t))
-            }
-            Segment::Placeholder(i) => {
-                let index = Literal::usize_unsuffixed(*i);
-                let name = string(&e.placeholders[*i].name);
-                quote!(::errcat::Piece::Placeholder { index: #index, name: #name })
-            }
-        })
-    }));
     let aliases = aliases.statics(&ident("ALIASES"), &quote!(&str));
     let placeholders = placeholders.statics(&ident("PLACEHOLDERS"), &quote!(&str));
     let templates = templates.statics(&ident("TEMPLATES"), &quote!(::errcat::Piece));
@@ -239,11 +247,26 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
         },
     };
 
-    quote! {
+    let uses = quote!(#(#uses)*);
+    let variant_defs = quote!(#(#variant_defs)*);
+    let code_table = quote!(#(#code_table),*);
+    let name_table = quote!(#(#name_table),*);
+    let message_table = quote!(#(#message_table),*);
+    let description_table = quote!(#(#description_table),*);
+    let section_table = quote!(#(#section_table),*);
+    let reaction_table = quote!(#(#reaction_table),*);
+    let deprecation_table = quote!(#(#deprecation_table),*);
+    let variant_names = quote!(#(#variant_names),*);
+    let all = quote!(#(Error::#variants),*);
+    let alias_consts = quote!(#(#alias_consts)*);
+    // The module is mostly the same for every catalog: a template, not `quote!` (see
+    // `template`).
+    template(
+        r##"
         #module_doc
         #[allow(deprecated)]
         pub mod #module {
-            #(#uses)*
+            #uses
 
             /// The catalog's module name.
             pub const NAME: &str = #catalog_name;
@@ -258,29 +281,29 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
             #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
             #[non_exhaustive]
             pub enum Error {
-                #(#variant_defs)*
+                #variant_defs
             }
 
             // Statics, not consts: indexing a const array at run time copies the whole array
             // first in unoptimized builds.
-            static CODES: [#table_ty; #n] = [#(#code_table),*];
-            static NAMES: [&str; #n] = [#(#name_table),*];
-            static MESSAGES: [&str; #n] = [#(#message_table),*];
+            static CODES: [#table_ty; #n] = [#code_table];
+            static NAMES: [&str; #n] = [#name_table];
+            static MESSAGES: [&str; #n] = [#message_table];
             #optional_doc
-            static DESCRIPTIONS: [&str; #n] = [#(#description_table),*];
+            static DESCRIPTIONS: [&str; #n] = [#description_table];
             /// The position in `Section::ALL` of each code's section.
-            static SECTIONS: [#section_ty; #n] = [#(#section_table),*];
+            static SECTIONS: [#section_ty; #n] = [#section_table];
             #optional_doc
-            static REACTIONS: [&str; #n] = [#(#reaction_table),*];
+            static REACTIONS: [&str; #n] = [#reaction_table];
             #optional_doc
-            static DEPRECATIONS: [&str; #n] = [#(#deprecation_table),*];
+            static DEPRECATIONS: [&str; #n] = [#deprecation_table];
             // Lists per code are stored flat, `X_AT[i]..X_AT[i + 1]` for code `i`: an array of
             // slices costs rustc much more to check than the same items in one array.
             #aliases
             #placeholders
             #templates
-            static VARIANTS: [&str; #n] = [#(#variant_names),*];
-            static ALL: [Error; #n] = [#(Error::#variants),*];
+            static VARIANTS: [&str; #n] = [#variant_names];
+            static ALL: [Error; #n] = [#all];
 
             /// The items `at[i]..at[i + 1]` of a list stored flat.
             #[inline]
@@ -313,7 +336,7 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
                 /// Every code, in document order.
                 pub const ALL: &'static [Error] = &ALL;
 
-                #(#alias_consts)*
+                #alias_consts
 
                 /// The code on the wire.
                 #[inline]
@@ -474,7 +497,49 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
             #localized
             #grpc
         }
-    }
+        "##,
+        &[
+            ("alias_consts", &alias_consts),
+            ("aliases", &aliases),
+            ("all", &all),
+            ("catalog_name", &catalog_name),
+            ("code_ref", &code_ref),
+            ("code_table", &code_table),
+            ("code_ty", &code_ty),
+            ("column_types", &column_types),
+            ("columns", &columns),
+            ("deprecation_table", &deprecation_table),
+            ("description_table", &description_table),
+            ("enum_doc", &enum_doc),
+            ("failure", &failure),
+            ("from_name", &from_name),
+            ("grpc", &grpc),
+            ("localized", &localized),
+            ("lookup", &lookup),
+            ("message_table", &message_table),
+            ("minors", &minors),
+            ("module", &module),
+            ("module_doc", &module_doc),
+            ("n", &n),
+            ("name_table", &name_table),
+            ("optional_doc", &optional_doc),
+            ("placeholders", &placeholders),
+            ("reaction_table", &reaction_table),
+            ("section_table", &section_table),
+            ("section_ty", &section_ty),
+            ("sections", &sections),
+            ("source", &source),
+            ("status", &status),
+            ("table_ty", &table_ty),
+            ("templates", &templates),
+            ("title", &title),
+            ("try_from", &try_from),
+            ("uses", &uses),
+            ("variant_defs", &variant_defs),
+            ("variant_names", &variant_names),
+            ("wire", &wire),
+        ],
+    )
 }
 
 /// The statuses of a catalog with HTTP statuses: their table, `http_status()` and the

@@ -1,8 +1,8 @@
 //! Token helpers shared by the Rust emitters: identifiers, literals, doc comments that any
 //! catalog text is safe in, and lists stored flat.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
+use proc_macro2::{Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
 
 /// A field or parameter named after catalog text: a raw identifier (`r#type`) where the name
 /// is a keyword. Validation rejects the names that cannot be raw (`self`, `super`, `crate`).
@@ -50,14 +50,13 @@ pub(super) fn short_option_str(s: Option<&str>) -> TokenStream {
 /// refuses an empty text in each of these fields, so `""` means nothing else. rustc checks an
 /// array of string literals in about a third of the time of the same `[Option<&str>]` (at
 /// 1 000 codes, 42 M instead of 134 M instructions per table, a third of them `Some`).
-pub(super) fn optional_texts<'a>(texts: impl IntoIterator<Item = Option<&'a str>>) -> Vec<Literal> {
-    texts
-        .into_iter()
-        .map(|t| {
-            debug_assert_ne!(t, Some(""), "validation refuses empty texts");
-            string(t.unwrap_or_default())
-        })
-        .collect()
+pub(super) fn optional_texts(texts: &[Option<&str>]) -> Vec<Literal> {
+    let mut literals = Vec::with_capacity(texts.len());
+    for t in texts {
+        debug_assert_ne!(*t, Some(""), "validation refuses empty texts");
+        literals.push(string(t.unwrap_or_default()));
+    }
+    literals
 }
 
 /// The doc comment of a table of [`optional_texts`].
@@ -162,6 +161,25 @@ pub(super) struct Flat {
 }
 
 impl Flat {
+    /// No lists yet: fill with [`Flat::push`], ending each list with [`Flat::end_list`].
+    pub(super) fn new() -> Self {
+        Flat {
+            items: Vec::new(),
+            at: vec![0],
+        }
+    }
+
+    /// Adds `item` to the list being filled.
+    pub(super) fn push(&mut self, item: TokenStream) {
+        self.items.push(item);
+    }
+
+    /// Ends the list being filled; the next item starts the next list.
+    pub(super) fn end_list(&mut self) {
+        self.at
+            .push(u32::try_from(self.items.len()).expect("fewer than 2^32 items"));
+    }
+
     pub(super) fn of<L: IntoIterator<Item = TokenStream>>(lists: impl Iterator<Item = L>) -> Self {
         let mut flat = Flat {
             items: Vec::new(),
@@ -206,5 +224,210 @@ impl Flat {
             static #name: [#ty; #len] = [#(#items),*];
             static #at_name: [u32; #at_len] = [#(#at),*];
         }
+    }
+}
+
+/// The tokens of the Rust code `text`, with each `#name` in it replaced by the tokens of the
+/// argument `name`: what `quote!` would give for the same code, for the large blocks of the
+/// output that are the same for every catalog but for a few names.
+///
+/// `quote!` expands each token of its input to a statement that rustc must type-check, borrow-
+/// check and compile, so that those blocks were most of the cost of compiling errcat-build
+/// (which every build script depending on it pays); parsed from text, a block is one string
+/// constant. The tokens are exactly those `quote!` makes: doc comments become `#[doc = r"…"]`
+/// attributes as rustc writes them, and punctuation is joined the way rustc joins it into
+/// operators (`::`, `->`, `=>`, `..`…), every other punctuation mark standing alone. The tests
+/// compare the two on every kind of token the templates use.
+///
+/// Repetitions (`#(…)*`) are not supported: pass the repeated tokens as one argument. Every
+/// `#name` must have an argument; every argument must be used.
+pub(super) fn template(text: &str, args: &[(&str, &dyn ToTokens)]) -> TokenStream {
+    let source = doc_attributes(text);
+    let parsed: TokenStream = source
+        .parse()
+        .unwrap_or_else(|e| panic!("a template is Rust tokens: {e}"));
+    let mut used = vec![false; args.len()];
+    let tokens = substitute(parsed, args, &mut used);
+    if let Some(i) = used.iter().position(|u| !u) {
+        panic!("template argument `{}` is not used", args[i].0);
+    }
+    tokens
+}
+
+/// `text` with each `///` and `//!` comment line written as the attribute rustc makes of it:
+/// a raw string with as many `#` as the comment needs.
+fn doc_attributes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for line in text.lines() {
+        let code = line.trim_start();
+        let (attr, comment) = if let Some(c) = code.strip_prefix("///")
+            && !c.starts_with('/')
+        {
+            ("#", c)
+        } else if let Some(c) = code.strip_prefix("//!") {
+            ("#!", c)
+        } else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        // As rustc: enough `#` that no `"` followed by them ends the string early.
+        let (mut hashes, mut run) = (0, 0);
+        for c in comment.chars() {
+            run = match c {
+                '"' => 1,
+                '#' if run > 0 => run + 1,
+                _ => 0,
+            };
+            hashes = hashes.max(run);
+        }
+        let hashes = "#".repeat(hashes);
+        out.push_str(&format!("{attr}[doc = r{hashes}\"{comment}\"{hashes}]\n"));
+    }
+    out
+}
+
+/// The operators rustc lexes as one token, longest first: in them each mark but the last is
+/// joined to the next.
+const OPERATORS: [&str; 25] = [
+    "...", "..=", "<<=", ">>=", "::", "->", "<-", "=>", "==", "!=", "<=", ">=", "&&", "||", "..",
+    "+=", "-=", "*=", "/=", "%=", "^=", "&=", "|=", "<<", ">>",
+];
+
+fn substitute(
+    tokens: TokenStream,
+    args: &[(&str, &dyn ToTokens)],
+    used: &mut [bool],
+) -> TokenStream {
+    let mut out: Vec<TokenTree> = Vec::new();
+    // The marks written together so far (each but the last joined to the next by the parser).
+    let mut marks = String::new();
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        match tree {
+            TokenTree::Punct(p) if p.as_char() == '#' && marks.is_empty() => {
+                if let Some(TokenTree::Ident(name)) = trees.peek() {
+                    let Some(arg) = args.iter().position(|(n, _)| name == n) else {
+                        panic!("template argument `{name}` is not given");
+                    };
+                    used[arg] = true;
+                    out.extend(args[arg].1.to_token_stream());
+                    trees.next();
+                } else {
+                    out.push(TokenTree::Punct(Punct::new('#', Spacing::Alone)));
+                }
+            }
+            // A lifetime's quote, joined to its name.
+            TokenTree::Punct(p) if p.as_char() == '\'' => out.push(TokenTree::Punct(p)),
+            TokenTree::Punct(p) => {
+                marks.push(p.as_char());
+                let joined = p.spacing() == Spacing::Joint
+                    && matches!(trees.peek(), Some(TokenTree::Punct(next)) if !matches!(next.as_char(), '\'' | '#'));
+                if !joined {
+                    push_operators(&marks, &mut out);
+                    marks.clear();
+                }
+            }
+            TokenTree::Group(g) => {
+                let inner = substitute(g.stream(), args, used);
+                out.push(TokenTree::Group(Group::new(g.delimiter(), inner)));
+            }
+            tree => out.push(tree),
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// The marks `marks`, split into operators as rustc lexes them.
+fn push_operators(marks: &str, out: &mut Vec<TokenTree>) {
+    let mut rest = marks;
+    while !rest.is_empty() {
+        let len = OPERATORS
+            .iter()
+            .find(|op| rest.starts_with(*op))
+            .map_or(1, |op| op.len());
+        for (k, c) in rest[..len].chars().enumerate() {
+            let spacing = if k + 1 < len {
+                Spacing::Joint
+            } else {
+                Spacing::Alone
+            };
+            out.push(TokenTree::Punct(Punct::new(c, spacing)));
+        }
+        rest = &rest[len..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same code written for `quote!` and as a template gives the same tokens, their
+    /// joining and the literals' spelling included (which `to_string` shows).
+    #[test]
+    fn a_template_gives_the_tokens_quote_gives() {
+        let ty = quote!(&'static str);
+        let name = ident("Error");
+        let n = Literal::usize_unsuffixed(3);
+        let from_quote = quote! {
+            //! A module's "own" doc, with a # and a "#.
+            /// The item's doc: `code` and "quotes".
+            // Not a doc comment.
+            #[inline]
+            #[allow(non_upper_case_globals)]
+            pub const fn get<'a>(self, at: &'a [u32], v: &mut Vec<Vec<u8>>) -> ::core::option::Option<#ty> {
+                let k = 0x517c_c1b7_2722_0a95u64 >> 32 << 1;
+                let mut x = 1;
+                x += 1; x -= 1; x *= 2; x /= 2; x %= 3; x ^= 1; x &= 1; x |= 1;
+                if x == 1 && x != 2 || x <= 3 && x >= 0 { return None; }
+                let f = |a: u32| -> bool { a > 0 };
+                let r = &at[..]; let s = &at[1..=2]; let t = &at[..x];
+                match v.split_first_chunk::<8>() { Some((w, _)) => f(*w), None => false };
+                let e: &#ty = &#ty::default();
+                let c = ('a', '\n', b'x', "{}", r"raw", #n, -1);
+                format_args!("{}", #name::ALL[self as usize]);
+                Some(*self)
+            }
+            macro_rules! m { ($a:ident, [$($b:ident),*]) => { $(impl $a for $b {})* }; }
+            impl<'a> ::core::fmt::Debug for #name<'_> where T: ?Sized {}
+        };
+        let from_template = template(
+            r##"
+            //! A module's "own" doc, with a # and a "#.
+            /// The item's doc: `code` and "quotes".
+            // Not a doc comment.
+            #[inline]
+            #[allow(non_upper_case_globals)]
+            pub const fn get<'a>(self, at: &'a [u32], v: &mut Vec<Vec<u8>>) -> ::core::option::Option<#ty> {
+                let k = 0x517c_c1b7_2722_0a95u64 >> 32 << 1;
+                let mut x = 1;
+                x += 1; x -= 1; x *= 2; x /= 2; x %= 3; x ^= 1; x &= 1; x |= 1;
+                if x == 1 && x != 2 || x <= 3 && x >= 0 { return None; }
+                let f = |a: u32| -> bool { a > 0 };
+                let r = &at[..]; let s = &at[1..=2]; let t = &at[..x];
+                match v.split_first_chunk::<8>() { Some((w, _)) => f(*w), None => false };
+                let e: &#ty = &#ty::default();
+                let c = ('a', '\n', b'x', "{}", r"raw", #n, -1);
+                format_args!("{}", #name::ALL[self as usize]);
+                Some(*self)
+            }
+            macro_rules! m { ($a:ident, [$($b:ident),*]) => { $(impl $a for $b {})* }; }
+            impl<'a> ::core::fmt::Debug for #name<'_> where T: ?Sized {}
+            "##,
+            &[("ty", &ty), ("name", &name), ("n", &n)],
+        );
+        assert_eq!(from_template.to_string(), from_quote.to_string());
+    }
+
+    #[test]
+    #[should_panic(expected = "template argument `missing` is not given")]
+    fn a_template_names_a_missing_argument() {
+        template("fn f() -> #missing {}", &[]);
+    }
+
+    #[test]
+    #[should_panic(expected = "template argument `extra` is not used")]
+    fn a_template_names_an_unused_argument() {
+        template("fn f() {}", &[("extra", &quote!(u8))]);
     }
 }

@@ -11,7 +11,7 @@ use quote::quote;
 
 use super::Integrations;
 use super::minors::MinorCodes;
-use super::tokens::{doc_wrapped as doc, field_ident, ident};
+use super::tokens::{doc_wrapped as doc, field_ident, ident, template};
 use crate::model::{Catalog, CodeKind, ColumnType, WireField, WireSource};
 
 pub(super) struct BodyValue {
@@ -273,7 +273,8 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
         CodeKind::String => quote!(::core::clone::Clone::clone(minor)),
     };
     let detailed = (has_minor_field && catalog_has_minors).then(|| {
-        quote! {
+        template(
+            r##"
             impl Body {
                 /// The code with the body's minor code, if the code is known and the body
                 /// carries a minor code.
@@ -296,7 +297,9 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
                     Body::new(detailed.error).with_minor(detailed.minor)
                 }
             }
-        }
+        "##,
+            &[("minor_copy", &minor_copy)],
+        )
     });
 
     // `from_http` needs the HTTP status, which a catalog without statuses has not got.
@@ -330,13 +333,17 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
     let serde = on.serde.then(|| super::wire_serde::items(catalog, &values));
     let integrations = super::integrations::items(on);
 
-    quote! {
+    let fields = quote!(#(#fields)*);
+    let inits = quote!(#(#inits)*);
+    let setters = quote!(#(#setters)*);
+    template(
+        r##"
         #code
 
         #body_doc
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         pub struct Body {
-            #(#fields)*
+            #fields
         }
 
         impl Body {
@@ -346,7 +353,7 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
             #[inline]
             pub fn new(error: Error) -> Self {
                 Body {
-                    #(#inits)*
+                    #inits
                 }
             }
 
@@ -356,7 +363,7 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
                 #key_error
             }
 
-            #(#setters)*
+            #setters
         }
 
         #detailed
@@ -372,7 +379,20 @@ pub fn module_items(catalog: &Catalog, on: Integrations) -> TokenStream {
 
         #serde
         #integrations
-    }
+    "##,
+        &[
+            ("code", &code),
+            ("body_doc", &body_doc),
+            ("fields", &fields),
+            ("inits", &inits),
+            ("error_doc", &error_doc),
+            ("key_error", &key_error),
+            ("setters", &setters),
+            ("detailed", &detailed),
+            ("serde", &serde),
+            ("integrations", &integrations),
+        ],
+    )
 }
 
 fn code_type(kind: CodeKind) -> TokenStream {
@@ -438,7 +458,8 @@ fn code_type(kind: CodeKind) -> TokenStream {
             },
         ),
     };
-    quote! {
+    template(
+        r##"
         /// The code of an error body: one the catalog lists, or one it does not, kept as it
         /// was received.
         #derives
@@ -477,5 +498,12 @@ fn code_type(kind: CodeKind) -> TokenStream {
                 ::core::fmt::Display::fmt(&self.code_ref(), f)
             }
         }
-    }
+    "##,
+        &[
+            ("derives", &derives),
+            ("unknown", &unknown),
+            ("accessor", &accessor),
+            ("from_wire", &from_wire),
+        ],
+    )
 }

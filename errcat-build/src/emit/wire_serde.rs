@@ -6,7 +6,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::tokens::{doc_wrapped as doc, string};
+use super::tokens::{doc_wrapped as doc, string, template};
 use super::wire::BodyValue;
 use crate::model::{Catalog, CodeKind, Value, WireSource};
 
@@ -151,7 +151,12 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
         "error {} is not listed by catalog {NAME}, or its message is not the catalog's"
     };
 
-    quote! {
+    let optional_counts_list = quote!(#(+ #optional_counts)*);
+    let writes = quote!(#(#writes)*);
+    let reads = quote!(#(#reads)*);
+    let takes = quote!(#(#takes)*);
+    template(
+        r##"
         #code_serde
 
         impl Body {
@@ -175,9 +180,9 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
             fn serialize<S: wire::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<<S as wire::serde::Serializer>::Ok, <S as wire::serde::Serializer>::Error> {
                 use wire::serde::ser::SerializeStruct as _;
                 let body = self.0;
-                let len = #required #(+ #optional_counts)*;
+                let len = #required #optional_counts_list;
                 let mut fields = serializer.serialize_struct("Body", len)?;
-                #(#writes)*
+                #writes
                 fields.end()
             }
         }
@@ -197,9 +202,9 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
             #[inline]
             fn deserialize<D: wire::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, <D as wire::serde::Deserializer<'de>>::Error> {
                 let mut fields = wire::Fields::read(deserializer, #envelope)?;
-                #(#reads)*
+                #reads
                 ::core::result::Result::Ok(Body {
-                    #(#takes)*
+                    #takes
                 })
             }
         }
@@ -227,7 +232,21 @@ pub(super) fn items(catalog: &Catalog, values: &[BodyValue]) -> TokenStream {
                 }
             }
         }
-    }
+    "##,
+        &[
+            ("code_serde", &code_serde),
+            ("from_http", &from_http),
+            ("required", &required),
+            ("optional_counts_list", &optional_counts_list),
+            ("writes", &writes),
+            ("serialize_body", &serialize_body),
+            ("envelope", &envelope),
+            ("reads", &reads),
+            ("takes", &takes),
+            ("not_listed", &not_listed),
+            ("key_shown", &key_shown),
+        ],
+    )
 }
 
 /// `Serialize`/`Deserialize` for `Code`: the code alone, as the wire writes it.
@@ -248,7 +267,8 @@ fn code_serde(kind: CodeKind) -> TokenStream {
             },
         ),
     };
-    quote! {
+    template(
+        r##"
         /// The code alone, as the wire writes it.
         impl wire::serde::Serialize for Code {
             #[inline]
@@ -264,5 +284,7 @@ fn code_serde(kind: CodeKind) -> TokenStream {
                 #de
             }
         }
-    }
+    "##,
+        &[("ser", &ser), ("de", &de)],
+    )
 }

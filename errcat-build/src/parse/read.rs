@@ -263,17 +263,24 @@ impl<'a, 'p> Cursor<'a, 'p> {
     /// Reads a `T` from the node, or for an alias from the anchored node it names. An error
     /// gets the place of that node and the path of this one, unless it has a place already.
     pub fn read<T: FromNode>(&self) -> Result<T, Error> {
-        self.read_with(T::from_node)
+        // A `match`, not `map_err` with a closure: this is compiled once per type read, and
+        // the less of it there is, the cheaper errcat-build is to build.
+        let target = self.target()?;
+        match T::from_node(&target) {
+            Ok(value) => Ok(value),
+            Err(e) => Err(target.place(e)),
+        }
     }
 
-    /// Runs `read` on the node, or for an alias on the anchored node it names, placing its
-    /// errors the way [`Cursor::read`] does.
-    fn read_with<T>(
-        &self,
-        read: impl FnOnce(&Cursor<'a, 'p>) -> Result<T, Error>,
-    ) -> Result<T, Error> {
-        let target = self.follow().map_err(|e| e.placed(self.node, &self.path))?;
-        read(&target).map_err(|e| e.placed(target.node, &target.path))
+    /// The node to read: this one, or for an alias the anchored node it names, with the
+    /// errors of following it placed here.
+    fn target(&self) -> Result<Cursor<'a, 'p>, Error> {
+        self.follow().map_err(|e| self.place(e))
+    }
+
+    /// Gives `error` this node's place and path, unless it has a place already.
+    fn place(&self, error: Error) -> Error {
+        error.placed(self.node, &self.path)
     }
 
     /// The node itself, or for an alias the anchored node it names (the nearest before it).
@@ -359,10 +366,15 @@ impl<'a, 'p> Cursor<'a, 'p> {
 
     /// `invalid type: list, expected a string`: the node is not what `expected` says.
     pub fn invalid<T>(&self, expected: &str) -> Result<T, Error> {
-        Err(Error::new(format!(
+        Err(self.invalid_type(expected))
+    }
+
+    /// The error of [`Cursor::invalid`], written once rather than once per type read.
+    fn invalid_type(&self, expected: &str) -> Error {
+        Error::new(format!(
             "invalid type: {}, expected {expected}",
             self.found()
-        )))
+        ))
     }
 
     /// What the node is, for an "invalid type" error.
@@ -387,23 +399,25 @@ impl<'a, 'p> Cursor<'a, 'p> {
     /// Reads a mapping with the fields `names`, in the order written: `field` is called with
     /// each field's name (from `names`) and value. An unknown key or a key given twice is an
     /// error; which fields are required is for `field`'s caller to check afterwards.
+    /// `field` is taken as `dyn`, so that this is compiled once rather than once per mapping.
     pub fn fields(
         &self,
         names: &'static [&'static str],
-        mut field: impl FnMut(&'static str, &Cursor<'a, '_>) -> Result<(), Error>,
+        field: &mut dyn FnMut(&'static str, &Cursor<'a, '_>) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let Kind::Map(pairs) = &self.node.kind else {
             return self.invalid("a mapping");
         };
         let mut seen = vec![false; names.len()];
         for (key, value) in pairs {
-            let i = self.key(key)?.read_with(|key| match key.kind() {
-                Kind::Scalar { value, .. } => {
-                    let i = names.iter().position(|n| n == value);
-                    i.ok_or_else(|| unknown("field", value, names))
-                }
-                _ => key.invalid("field identifier"),
-            })?;
+            let name = self.key(key)?.target()?;
+            let i = match name.kind() {
+                Kind::Scalar { value, .. } => match names.iter().position(|n| n == value) {
+                    Some(i) => i,
+                    None => return Err(name.place(unknown("field", value, names))),
+                },
+                _ => return Err(name.place(name.invalid_type("field identifier"))),
+            };
             if std::mem::replace(&mut seen[i], true) {
                 return Err(Error::new(format!("duplicate field `{}`", names[i])));
             }
@@ -499,8 +513,13 @@ impl<T: FromNode> FromNode for Vec<T> {
         let Kind::Seq(items) = node.kind() else {
             return node.invalid("a list");
         };
-        let read = |(index, item): (usize, &_)| node.item(index, item)?.read();
-        items.iter().enumerate().map(read).collect()
+        // A loop, not an iterator collected into a `Result`: this is compiled once per type of
+        // list, and the loop is a small part of what the iterator adapters would be.
+        let mut list = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            list.push(node.item(index, item)?.read()?);
+        }
+        Ok(list)
     }
 }
 

@@ -109,7 +109,7 @@ pub(crate) fn parse(file: &Path, text: &str) -> Result<RawTranslations, Vec<Diag
     if reader.problems.is_empty() {
         Ok(raw)
     } else {
-        reader.problems.sort_by_key(|d| d.location);
+        crate::diagnostic::sort_by_location(&mut reader.problems);
         Err(reader.problems)
     }
 }

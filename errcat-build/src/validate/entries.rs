@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use super::names::FirstName;
 use super::{At, Case, First, Validator, why_not_snake};
 use crate::diagnostic::quote;
 use crate::ident;
@@ -368,22 +367,25 @@ impl Validator<'_> {
     /// the edit is proposed), or an alias where the two rows name one code twice.
     pub(super) fn duplicate_codes(&mut self, sections: &[Section], sites: &[CodeSite]) {
         let mut first: BTreeMap<&Code, &CodeSite> = BTreeMap::new();
-        let used: std::collections::BTreeSet<u32> =
-            sites.iter().filter_map(|s| s.code.as_integer()).collect();
+        // Inserted one by one: `collect` would sort first, one more copy of the sort to compile.
+        let mut used = std::collections::BTreeSet::new();
+        used.extend(sites.iter().filter_map(|s| s.code.as_integer()));
         // The lowest integer code each section defines first (not as a duplicate of another
         // section's code).
-        let mut lowest: BTreeMap<usize, u32> = BTreeMap::new();
+        // Tables by section position, not maps: fewer generic types to compile.
+        let section_count = sites.iter().map(|s| s.section.0 + 1).max().unwrap_or(0);
+        let mut lowest: Vec<Option<u32>> = vec![None; section_count];
         let mut seen = std::collections::BTreeSet::new();
         for site in sites {
             if let Some(n) = site.code.as_integer()
                 && seen.insert(n)
             {
-                let min = lowest.entry(site.section.0).or_insert(n);
+                let min = lowest[site.section.0].get_or_insert(n);
                 *min = (*min).min(n);
             }
         }
         // Computed once per section.
-        let mut next_free: BTreeMap<usize, Option<u32>> = BTreeMap::new();
+        let mut next_free: Vec<Option<Option<u32>>> = vec![None; section_count];
         let reserved = crate::model::reserved_ranges(sections);
         for site in sites {
             let Some(original) = first.get(&site.code) else {
@@ -393,8 +395,8 @@ impl Validator<'_> {
             let first_pos = self.position(&original.at);
             let mut hint = format!("first defined at {first_pos} ({})", original.label);
             if let Code::Integer(_) = site.code {
-                let free = *next_free.entry(site.section.0).or_insert_with(|| {
-                    let lowest = *lowest.get(&site.section.0)?;
+                let free = *next_free[site.section.0].get_or_insert_with(|| {
+                    let lowest = lowest[site.section.0]?;
                     // `lowest` is in use, so the first free code above it is the lowest.
                     crate::model::free_code_above(lowest, &used, &reserved)
                 });
@@ -434,9 +436,9 @@ pub(super) struct CatalogState {
     /// Every valid code, in document order.
     pub(super) codes: Vec<CodeSite>,
     /// Entry names and aliases by their Rust name.
-    pub(super) names: BTreeMap<String, FirstName>,
+    pub(super) names: BTreeMap<String, First>,
     /// Entry names and aliases as documented.
-    pub(super) documented: BTreeMap<String, FirstName>,
+    pub(super) documented: BTreeMap<String, First>,
     /// The catalog's `strip_prefix`, dropped from Rust names.
     pub(super) strip_prefix: Option<String>,
     pub(super) section_names: BTreeMap<String, First>,

@@ -2,7 +2,6 @@
 //! checked against its catalog, so that a translated message takes exactly the typed values the
 //! default message takes.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::messages::{Piece, split_message};
@@ -94,14 +93,14 @@ impl Validator<'_> {
         if locale.is_some() {
             self.tag(&root.key("locale"), &default);
         }
-        let mut seen = BTreeSet::from([default.clone()]);
-        let mut list = Vec::new();
+        // The locales seen are the default and `list`: a few, searched in place.
+        let mut list: Vec<String> = Vec::new();
         for (i, tag) in others.unwrap_or_default().iter().enumerate() {
             let at = root.key("locales").index(i);
             if !self.tag(&at, tag) {
                 continue;
             }
-            if !seen.insert(tag.clone()) {
+            if *tag == default || list.contains(tag) {
                 let d = if *tag == default {
                     self.diagnostic(
                         &at,
@@ -265,7 +264,10 @@ pub(crate) fn translation(
             });
         }
     }
-    let used: BTreeSet<u16> = entries.iter().filter_map(|e| e.status).collect();
+    // Sorted and without repeats, as a set would be; a `Vec` is less code to compile.
+    let mut used: Vec<u16> = entries.iter().filter_map(|e| e.status).collect();
+    used.sort();
+    used.dedup();
     let mut statuses = Vec::new();
     // The first title of each status: two keys may name one status (`400` and `+400`).
     let mut titled: Vec<(u16, &RawStatus)> = Vec::new();
@@ -332,7 +334,7 @@ pub(crate) fn translation(
             statuses,
         })
     } else {
-        problems.sort_by_key(|d| d.location);
+        crate::diagnostic::sort_by_location(&mut problems);
         Err(problems)
     }
 }

@@ -58,6 +58,7 @@ impl Validator<'_> {
                     First {
                         at: m_at.key("code"),
                         label: code.to_string(),
+                        name: String::new(),
                     },
                 );
             }
@@ -119,6 +120,7 @@ impl Validator<'_> {
                             First {
                                 at: name_at,
                                 label: this,
+                                name: String::new(),
                             },
                         );
                     }

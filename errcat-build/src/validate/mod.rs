@@ -49,7 +49,7 @@ pub(crate) fn validate(
     if v.problems.is_empty() {
         Ok(catalog)
     } else {
-        v.problems.sort_by_key(|d| d.location);
+        crate::diagnostic::sort_by_location(&mut v.problems);
         Err(v.problems)
     }
 }
@@ -78,9 +78,14 @@ impl At {
 }
 
 /// The first place a name or code was defined, for "defined first at" hints.
+///
+/// One type for every such table (names too), so that the standard library's `BTreeMap` is
+/// compiled for one value type rather than one per table.
 struct First {
     at: At,
     label: String,
+    /// The entry's documented name, for a table of entry names; empty in the others.
+    name: String,
 }
 
 impl Validator<'_> {
@@ -263,6 +268,7 @@ impl Validator<'_> {
                 First {
                     at: at.clone(),
                     label: shown,
+                    name: String::new(),
                 },
             );
         }

@@ -1,7 +1,7 @@
 //! Names of entries, aliases and sections: their case, and their Rust forms, which must be unique.
 
 use super::entries::CatalogState;
-use super::{At, Validator};
+use super::{At, First, Validator};
 use crate::diagnostic::quote;
 use crate::ident;
 
@@ -48,7 +48,7 @@ impl Validator<'_> {
         }
         state.documented.insert(
             name.to_owned(),
-            FirstName {
+            First {
                 at: at.clone(),
                 label: label.to_owned(),
                 name: name.to_owned(),
@@ -108,7 +108,7 @@ impl Validator<'_> {
             None => {
                 state.names.insert(
                     type_name.clone(),
-                    FirstName {
+                    First {
                         at: type_at,
                         label: label.to_owned(),
                         name: name.to_owned(),
@@ -161,13 +161,6 @@ impl Validator<'_> {
             self.report(d);
         }
     }
-}
-
-/// Where a name was first defined, with the entry it belongs to.
-pub(super) struct FirstName {
-    pub(super) at: At,
-    pub(super) label: String,
-    pub(super) name: String,
 }
 
 pub(super) fn ident_reserved(type_name: &str) -> bool {

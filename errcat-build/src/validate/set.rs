@@ -1,17 +1,18 @@
 //! Rules that span the catalogs of a run.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, quote};
 use crate::model::Catalog;
 
 /// Checks rules that span catalogs: two files must not make the same module.
 pub(crate) fn validate_set(catalogs: &[Catalog]) -> Vec<Diagnostic> {
-    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    // Module to file, as `String`s: a map type the generator uses elsewhere too, so compiled
+    // once.
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut problems = Vec::new();
     for c in catalogs {
-        if let Some(first) = seen.insert(&c.module, &c.file) {
+        if let Some(first) = seen.insert(c.module.clone(), c.file.display().to_string()) {
             problems.push(
                 Diagnostic::new(
                     &c.file,
@@ -23,7 +24,7 @@ pub(crate) fn validate_set(catalogs: &[Catalog]) -> Vec<Diagnostic> {
                 )
                 .with_hint(format!(
                     "{} makes the same module; set a different `name` in one of them",
-                    first.display()
+                    first
                 )),
             );
         }
