@@ -59,15 +59,16 @@ enum Atom {
 }
 
 /// Every operator of Rust, longest first, so that a run of joint punctuation splits into the
-/// operators rustc would read.
-const OPERATORS: &[&str] = &[
-    "<<=", ">>=", "...", "..=", "::", "->", "=>", "==", "!=", "<=", ">=", "&&", "||", "..", "+=",
-    "-=", "*=", "/=", "%=", "^=", "&=", "|=", "<<", ">>", "=", "<", ">", "!", "~", "+", "-", "*",
-    "/", "%", "^", "&", "|", "@", ".", ",", ";", ":", "#", "$", "?", "'",
+/// operators rustc would read. The templates (`emit::tokens::template`) join punctuation by the
+/// same table.
+pub(crate) const OPERATORS: &[&str] = &[
+    "<<=", ">>=", "...", "..=", "::", "->", "<-", "=>", "==", "!=", "<=", ">=", "&&", "||", "..",
+    "+=", "-=", "*=", "/=", "%=", "^=", "&=", "|=", "<<", ">>", "=", "<", ">", "!", "~", "+", "-",
+    "*", "/", "%", "^", "&", "|", "@", ".", ",", ";", ":", "#", "$", "?", "'",
 ];
 
 /// Where the one-character operators start in [`OPERATORS`].
-const ONE_CHARACTER: usize = 24;
+const ONE_CHARACTER: usize = 25;
 
 fn atoms(tokens: TokenStream) -> Vec<Atom> {
     let mut out = Vec::new();
@@ -420,12 +421,7 @@ impl Printer {
             Atom::Word(text) | Atom::Literal(text) | Atom::Lifetime(text) => {
                 self.out.push_str(text);
             }
-            Atom::Op(_, glued) => {
-                self.out.push_str(op);
-                if *glued {
-                    spacer.prev = Prev::Tight;
-                }
-            }
+            Atom::Op(..) => self.out.push_str(op),
             Atom::Attr { inner, doc, body } => {
                 match doc {
                     Some(text) => {
@@ -654,12 +650,7 @@ fn flat_into(atoms: &[Atom], room: usize, braces: bool, out: &mut String) -> Opt
         }
         match atom {
             Atom::Word(text) | Atom::Literal(text) | Atom::Lifetime(text) => out.push_str(text),
-            Atom::Op(_, glued) => {
-                out.push_str(op);
-                if *glued {
-                    spacer.prev = Prev::Tight;
-                }
-            }
+            Atom::Op(..) => out.push_str(op),
             Atom::Attr { .. } => return None,
             Atom::Group {
                 delimiter,

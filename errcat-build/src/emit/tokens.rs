@@ -4,6 +4,8 @@
 use proc_macro2::{Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 
+use crate::format::OPERATORS;
+
 /// A field or parameter named after catalog text: a raw identifier (`r#type`) where the name
 /// is a keyword. Validation rejects the names that cannot be raw (`self`, `super`, `crate`).
 pub(super) fn field_ident(name: &str) -> Ident {
@@ -287,13 +289,6 @@ fn doc_attributes(text: &str) -> String {
     out
 }
 
-/// The operators rustc lexes as one token, longest first: in them each mark but the last is
-/// joined to the next.
-const OPERATORS: [&str; 25] = [
-    "...", "..=", "<<=", ">>=", "::", "->", "<-", "=>", "==", "!=", "<=", ">=", "&&", "||", "..",
-    "+=", "-=", "*=", "/=", "%=", "^=", "&=", "|=", "<<", ">>",
-];
-
 fn substitute(
     tokens: TokenStream,
     args: &[(&str, &dyn ToTokens)],
@@ -338,7 +333,8 @@ fn substitute(
     out.into_iter().collect()
 }
 
-/// The marks `marks`, split into operators as rustc lexes them.
+/// The marks `marks`, split into operators as rustc lexes them (`format::OPERATORS`, longest
+/// first): in each, every mark but the last is joined to the next.
 fn push_operators(marks: &str, out: &mut Vec<TokenTree>) {
     let mut rest = marks;
     while !rest.is_empty() {

@@ -188,12 +188,13 @@ impl Spacer {
                 };
                 (space, "")
             }
-            Atom::Op(op, _) => {
+            Atom::Op(op, glued) => {
                 if after_impl && *op == "<" {
                     self.impl_generics = Some(self.generics + 1);
                 }
                 let (space, after) = self.op(op, next);
-                self.prev = after;
+                // An operator glued to the next in the source stays glued to it.
+                self.prev = if *glued { Prev::Tight } else { after };
                 (space, op)
             }
         }
