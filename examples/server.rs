@@ -7,7 +7,7 @@
 //! ```
 //!
 //! Routes:
-//! - `POST /withdraw`: a handler that fails with `mixin::Failure::INSUFFICIENT_BALANCE`;
+//! - `POST /withdraw`: a handler that fails with `mixin::Plain::InsufficientBalance`;
 //! - `POST /sms/{phone}`: a handler that fails with a filled placeholder;
 //! - `GET /errors/{catalog}/{code}`: the error with that code, in the catalog's documented body;
 //! - `GET /problems/{catalog}/{code}`: the same error as an RFC 9457 problem document;
@@ -35,7 +35,7 @@ pub fn router() -> Router {
 
 /// A handler that fails with a catalog error whose message has no placeholders.
 async fn withdraw() -> Result<String, mixin::Failure> {
-    Err(mixin::Failure::INSUFFICIENT_BALANCE)
+    Err(mixin::Plain::InsufficientBalance.into())
 }
 
 /// A handler that fails with a code whose message has a placeholder: its typed values are the
@@ -146,12 +146,12 @@ pub fn item_market_failure(error: item_market::Error) -> item_market::Failure {
 
 /// An error with a run-time value: how long the client must wait.
 async fn flood() -> messenger::Failure {
-    messenger::Failure::FLOOD_REQUEST.with_wait(30)
+    messenger::Failure::from(messenger::Plain::FloodRequest).with_wait(30)
 }
 
 /// An error with a minor code, documented or not.
 async fn register(Path(minor): Path<u32>) -> messenger::Failure {
-    messenger::Failure::USER_REGISTER_BAD_PAYLOAD.with_minor(minor)
+    messenger::Failure::from(messenger::Plain::UserRegisterBadPayload).with_minor(minor)
 }
 
 #[tokio::main(flavor = "current_thread")]

@@ -199,7 +199,7 @@ fn exchange_alias_resolves_to_the_first_row() {
 
 #[test]
 fn mixin_placeholders_are_filled_from_typed_values() {
-    use errcat_catalogs::mixin::{Error, Failure, Section, values};
+    use errcat_catalogs::mixin::{Error, Failure, Plain, Section, values};
     let sms = Error::from_code(10003).unwrap();
     assert_eq!(sms, Error::SmsDeliveryFailed);
     assert_eq!(sms.message(), "Failed to deliver SMS to {phone}.");
@@ -239,7 +239,7 @@ fn mixin_placeholders_are_filled_from_typed_values() {
         "Insufficient {asset_id} pool"
     );
     assert_eq!(
-        Failure::TOO_MANY_APPS.to_string(),
+        Failure::from(Plain::TooManyApps).to_string(),
         "You have created too many apps, the maximum is 10."
     );
     assert_eq!(Error::InsufficientBalance.http_status(), 202);

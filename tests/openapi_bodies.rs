@@ -211,7 +211,8 @@ fn the_documented_examples_validate_unless_their_code_is_not_listed() {
 fn the_schemas_refuse_what_is_not_the_documented_body() {
     let document = document();
     let mixin_body = validator(&document, "mixin.Body");
-    let good = serde_json::to_value(mixin::Failure::INSUFFICIENT_BALANCE).unwrap();
+    let good =
+        serde_json::to_value(mixin::Failure::from(mixin::Plain::InsufficientBalance)).unwrap();
     assert!(mixin_body.is_valid(&good));
     for bad in [
         // The fields without the envelope.
@@ -225,7 +226,7 @@ fn the_schemas_refuse_what_is_not_the_documented_body() {
     }
 
     let messenger_body = validator(&document, "messenger.Body");
-    let flood = messenger::Failure::FLOOD_REQUEST
+    let flood = messenger::Failure::from(messenger::Plain::FloodRequest)
         .with_minor(2)
         .with_wait(30);
     let good = serde_json::to_value(flood).unwrap();
@@ -253,8 +254,10 @@ fn the_schemas_refuse_what_is_not_the_documented_body() {
     assert!(!game_body.is_valid(&body));
 
     let problem = validator(&document, "messenger.Problem");
-    let value =
-        serde_json::to_value(Problem(messenger::Failure::FLOOD_REQUEST.with_wait(30))).unwrap();
+    let value = serde_json::to_value(Problem(
+        messenger::Failure::from(messenger::Plain::FloodRequest).with_wait(30),
+    ))
+    .unwrap();
     assert!(problem.is_valid(&value));
     let mut changed = value.clone();
     changed["type"] = json!("https://example.com/other");
@@ -263,10 +266,16 @@ fn the_schemas_refuse_what_is_not_the_documented_body() {
     changed["wait"] = json!(true);
     assert!(!problem.is_valid(&changed));
     let exchange_problem = validator(&document, "exchange.Problem");
-    let value = serde_json::to_value(Problem(exchange::Failure::SERVER_ERROR)).unwrap();
+    let value = serde_json::to_value(Problem(exchange::Failure::from(
+        exchange::Plain::ServerError,
+    )))
+    .unwrap();
     assert!(exchange_problem.is_valid(&value));
     let item_problem = validator(&document, "item_market.Problem");
-    let value = serde_json::to_value(Problem(item_market::Failure::NOT_FOUND)).unwrap();
+    let value = serde_json::to_value(Problem(item_market::Failure::from(
+        item_market::Plain::NotFound,
+    )))
+    .unwrap();
     assert!(item_problem.is_valid(&value));
     assert!(!exchange_problem.is_valid(&value), "another catalog's code");
 }

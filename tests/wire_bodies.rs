@@ -104,7 +104,10 @@ fn every_code_of_every_catalog_round_trips() {
 #[test]
 fn the_shapes_of_the_undocumented_bodies_are_the_catalogs_choice() {
     assert_eq!(
-        serde_json::to_value(exchange::Failure::INSUFFICIENT_BALANCE_ERROR).unwrap(),
+        serde_json::to_value(exchange::Failure::from(
+            exchange::Plain::InsufficientBalanceError
+        ))
+        .unwrap(),
         json!({"code": 400014, "message": "Insufficient Balance Error"})
     );
     let body = messenger::Body::new(messenger::Error::FloodRequest).with_wait(30);
@@ -202,7 +205,8 @@ fn broken_bodies_say_what_is_wrong() {
 #[test]
 fn a_status_that_disagrees_with_the_code_is_kept_not_rejected() {
     // item_market's body has no status: the response's is kept.
-    let json = serde_json::to_vec(&item_market::Failure::NOT_FOUND).unwrap();
+    let json =
+        serde_json::to_vec(&item_market::Failure::from(item_market::Plain::NotFound)).unwrap();
     let body = item_market::Body::from_http(500, &json).unwrap();
     assert_eq!(body.error(), Some(item_market::Error::NotFound));
     assert_eq!(item_market::Error::NotFound.http_status(), 406);
@@ -249,13 +253,13 @@ fn filled_messages_and_their_values_go_on_the_wire_and_back() {
     };
     assert_eq!(reworded.failure(), None);
     // Without placeholders, the message stays the catalog's static text.
-    let body = mixin::Failure::INSUFFICIENT_BALANCE.body();
+    let body = mixin::Failure::from(mixin::Plain::InsufficientBalance).body();
     assert!(matches!(
         body.message,
         std::borrow::Cow::Borrowed("Insufficient balance.")
     ));
     // Messenger's run-time wait parameter and minor code travel with the owned error.
-    let flood = messenger::Failure::FLOOD_REQUEST
+    let flood = messenger::Failure::from(messenger::Plain::FloodRequest)
         .with_wait(30)
         .with_minor(1);
     let json = serde_json::to_vec(&flood).unwrap();
@@ -315,7 +319,10 @@ fn status_codes_are_the_documented_ones() {
 #[test]
 fn problem_documents_follow_rfc_9457() {
     assert_eq!(
-        serde_json::to_value(Problem(mixin::Failure::INSUFFICIENT_BALANCE)).unwrap(),
+        serde_json::to_value(Problem(mixin::Failure::from(
+            mixin::Plain::InsufficientBalance
+        )))
+        .unwrap(),
         json!({
             "type": "about:blank",
             "title": "Accepted",
@@ -339,7 +346,10 @@ fn problem_documents_follow_rfc_9457() {
             "wait": 30
         })
     );
-    let value = serde_json::to_value(Problem(game_account::Failure::LACK_OF_POC)).unwrap();
+    let value = serde_json::to_value(Problem(game_account::Failure::from(
+        game_account::Plain::LackOfPoc,
+    )))
+    .unwrap();
     assert_eq!(value["code"], "LACK_OF_POC");
     assert_eq!(value["title"], "Bad Request");
 }

@@ -97,7 +97,7 @@ fn typed_constructors_allocate_nothing_beyond_the_callers_values() {
         out.clear();
         write!(out, "{etc}").unwrap();
         assert_eq!(out, "ETC : error on loadAccount");
-        let plain = mixin::Failure::INSUFFICIENT_BALANCE;
+        let plain = mixin::Failure::from(mixin::Plain::InsufficientBalance);
         out.clear();
         write!(out, "{plain}").unwrap();
         assert_eq!(out, "Insufficient balance.");

@@ -1,7 +1,7 @@
 //! Every naming rule in one place: which names a catalog may use, and the Rust names they
 //! become. Nothing else in the generator converts names.
 
-use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// `USER_NOT_FOUND`: section names, and one of the styles of [documented names](is_documented_name).
 pub fn is_upper_snake(s: &str) -> bool {
@@ -100,12 +100,6 @@ pub fn type_name(documented: &str) -> String {
     } else {
         name
     }
-}
-
-/// The name of the `Failure` constant of a code without placeholders, from its variant name:
-/// `UserNotFound` → `USER_NOT_FOUND`.
-pub fn const_name(type_name: &str) -> String {
-    type_name.trim_end_matches('_').to_shouty_snake_case()
 }
 
 /// The identifier of a field named after a placeholder: the name itself, or a raw identifier

@@ -164,8 +164,39 @@ fn placeholders_are_filled_from_typed_values() {
     assert_eq!(shop::Failure::plain(shop::Error::Maintenance), None);
     assert_eq!(
         shop::Failure::plain(shop::Error::Forbidden),
-        Some(shop::Failure::FORBIDDEN)
+        Some(shop::Failure::from(shop::Plain::Forbidden))
     );
+}
+
+#[test]
+#[allow(deprecated)]
+fn plain_codes_convert_into_failures() {
+    // Each variant names its own code, also past codes with placeholders (`OldToken` is the
+    // fifth code of the catalog and the second without placeholders).
+    assert_eq!(shop::Plain::Forbidden.error(), shop::Error::Forbidden);
+    assert_eq!(shop::Plain::OldToken.error(), shop::Error::OldToken);
+    assert_eq!(
+        shop::Error::from(shop::Plain::OldToken),
+        shop::Error::OldToken
+    );
+    assert_eq!(format!("{:?}", shop::Plain::OldToken), "OldToken");
+    let f = shop::Failure::from(shop::Plain::OldToken);
+    assert_eq!(f.error(), shop::Error::OldToken);
+    assert_eq!(f.to_string(), "The token format is no longer accepted.");
+    assert!(f.values().is_empty());
+    // `?` converts a plain code into the owned error.
+    fn handler() -> Result<(), shop::Failure> {
+        Err(shop::Plain::Forbidden)?
+    }
+    assert_eq!(handler().unwrap_err().error(), shop::Error::Forbidden);
+    // `Failure::plain` picks out the same codes at run time.
+    for &e in shop::Error::ALL {
+        assert_eq!(
+            shop::Failure::plain(e).is_some(),
+            e.placeholders().is_empty(),
+            "{e:?}"
+        );
+    }
 }
 
 #[test]

@@ -107,10 +107,10 @@ fn a_body_in_a_locale_reads_back_its_values() {
     assert_eq!(body.failure_in(Locale::En), None);
     assert_eq!(body.failure(), None);
     // A code without placeholders needs no reading.
-    let frozen = payments::Failure::ACCOUNT_FROZEN.body();
+    let frozen = payments::Failure::from(payments::Plain::AccountFrozen).body();
     assert_eq!(
         frozen.failure_in(Locale::Fa),
-        Some(payments::Failure::ACCOUNT_FROZEN)
+        Some(payments::Failure::from(payments::Plain::AccountFrozen))
     );
 }
 
@@ -124,7 +124,7 @@ fn generic_code_reads_the_locales_through_the_runtime_trait() {
             })
             .collect()
     }
-    let frozen = payments::Failure::ACCOUNT_FROZEN;
+    let frozen = payments::Failure::from(payments::Plain::AccountFrozen);
     assert_eq!(
         in_every_locale(&frozen),
         [
@@ -138,7 +138,10 @@ fn generic_code_reads_the_locales_through_the_runtime_trait() {
         ("fa".to_owned(), "fa", FA_FUNDS.to_owned())
     );
     assert_eq!(funds().status_title_at(1), Some("درخواست نادرست"));
-    assert_eq!(payments::Failure::CARD_EXPIRED.status_title_at(2), None);
+    assert_eq!(
+        payments::Failure::from(payments::Plain::CardExpired).status_title_at(2),
+        None
+    );
     assert_eq!(funds().template_at(99).0, "en");
 }
 

@@ -24,7 +24,7 @@ async fn quota(Path(used): Path<i64>) -> Result<String, shop::Failure> {
 }
 
 async fn forbidden() -> Result<String, shop::Failure> {
-    Err(shop::Failure::FORBIDDEN)
+    Err(shop::Failure::from(shop::Plain::Forbidden))
 }
 
 async fn get_body(addr: std::net::SocketAddr, path: &str) -> (u16, Vec<u8>) {
@@ -69,7 +69,10 @@ async fn a_filled_error_goes_over_http_and_comes_back_typed() {
         let (status, bytes) = get_body(addr, "/forbidden").await;
         assert_eq!(status, 403);
         let body = shop::Body::from_http(status, &bytes).unwrap();
-        assert_eq!(body.failure(), Some(shop::Failure::FORBIDDEN));
+        assert_eq!(
+            body.failure(),
+            Some(shop::Failure::from(shop::Plain::Forbidden))
+        );
     })
     .await
     .expect("the test took too long");

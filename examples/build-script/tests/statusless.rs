@@ -43,21 +43,25 @@ fn generic_code_sees_the_status_only_where_there_is_one() {
     assert_eq!(catalog_of(socket::Error::BadFrame), ("socket", "BAD_FRAME"));
     assert_eq!(status_of(shop::Error::Forbidden), 403);
     assert_eq!(shop::Error::Forbidden.status_code().as_u16(), 403);
-    assert_eq!(shop::Failure::FORBIDDEN.http_status(), 403);
+    assert_eq!(
+        shop::Failure::from(shop::Plain::Forbidden).http_status(),
+        403
+    );
 }
 
 #[test]
 fn the_other_catalogs_of_the_file_keep_their_http_integration() {
     fn responds<T: axum::response::IntoResponse>(_: T) {}
-    responds(shop::Failure::FORBIDDEN);
-    responds(errcat::Problem(shop::Failure::FORBIDDEN));
-    let response = axum::response::IntoResponse::into_response(shop::Failure::FORBIDDEN);
+    responds(shop::Failure::from(shop::Plain::Forbidden));
+    responds(errcat::Problem(shop::Failure::from(shop::Plain::Forbidden)));
+    let response =
+        axum::response::IntoResponse::into_response(shop::Failure::from(shop::Plain::Forbidden));
     assert_eq!(response.status().as_u16(), 403);
 }
 
 #[test]
 fn a_statusless_body_is_its_wire_shape_and_reads_back() {
-    let f = socket::Failure::BAD_FRAME.with_minor(2);
+    let f = socket::Failure::from(socket::Plain::BadFrame).with_minor(2);
     let body = f.body();
     let json = serde_json::to_string(&body).unwrap();
     assert_eq!(

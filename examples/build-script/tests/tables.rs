@@ -72,7 +72,8 @@ fn string_minor_codes_are_typed_and_looked_up_by_their_text() {
 
 #[test]
 fn string_minor_codes_travel_as_strings_and_read_back() {
-    let failure = payments::Failure::CARD_DECLINED.with_minor("insufficient_funds");
+    let failure =
+        payments::Failure::from(payments::Plain::CardDeclined).with_minor("insufficient_funds");
     assert_eq!(failure.minor_code(), Some("insufficient_funds"));
     assert_eq!(
         Raised::minor_code(&failure),
@@ -234,7 +235,7 @@ fn a_name_the_catalog_does_not_list_is_kept() {
 
 #[test]
 fn a_name_keyed_body_built_here_is_sent_in_the_same_shape() {
-    let mut body = google::Body::from(google::Failure::NOT_FOUND);
+    let mut body = google::Body::from(google::Failure::from(google::Plain::NotFound));
     assert_eq!(
         serde_json::to_value(&body).unwrap(),
         json!({"error": {"code": 404, "message": "A specified resource is not found.", "status": "NOT_FOUND"}})

@@ -831,7 +831,7 @@ pub mod payments {
     impl ::std::error::Error for Body {}
     /// An error of Payments API errors with the values it carries: what a service returns (`?` converts the typed values of the `values` module into it) and what a client reads back from a body ([`Body::failure`]).
     ///
-    /// Its `Display` is the message with the values filled in, written without allocating. A code whose message has no placeholders is a constant, such as [`Failure::CURRENCY_NOT_SUPPORTED`]; a code with placeholders is built from its typed values, so a missing, misspelt or mistyped value does not compile. [`Failure::unfilled`] sends any code without values, deliberately.
+    /// Its `Display` is the message with the values filled in, written without allocating. A code whose message has no placeholders converts from [`Plain`] (`Plain::CurrencyNotSupported.into()`). A code with placeholders is built from its typed values, so a missing, misspelt or mistyped value does not compile. [`Failure::unfilled`] sends any code without values, deliberately.
     #[derive(Clone, Debug, PartialEq)]
     pub struct Failure {
         error: Error,
@@ -844,11 +844,43 @@ pub mod payments {
     static PLACEHOLDER_KINDS: [::errcat::ValueKind; 1] = [::errcat::ValueKind::String];
     /// The wire body's run-time parameters.
     static PARAM_NAMES: [&str; 0] = [];
-    impl Failure {
+    /// The codes of Payments API errors whose message has no placeholders: each converts into a [`Failure`] (`?`, `.into()`) with nothing left to fill. A code with placeholders is not here: its typed values in the [`values`] module build its `Failure`.
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Plain {
         /// `1002` `CURRENCY_NOT_SUPPORTED`: This currency is not supported.
-        pub const CURRENCY_NOT_SUPPORTED: Failure = Failure::bare(Error::CurrencyNotSupported);
+        CurrencyNotSupported,
         /// `2001` `ACCOUNT_FROZEN`: The account is frozen.
-        pub const ACCOUNT_FROZEN: Failure = Failure::bare(Error::AccountFrozen);
+        AccountFrozen,
+    }
+    /// The position in `Error::ALL` of each code of `Plain`.
+    static PLAIN: [u16; 2] = [1, 2];
+    impl Plain {
+        /// The code.
+        #[inline]
+        pub const fn error(self) -> Error {
+            ALL[PLAIN[self as usize] as usize]
+        }
+    }
+    impl ::core::fmt::Debug for Plain {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::core::fmt::Debug::fmt(&self.error(), f)
+        }
+    }
+    impl ::core::convert::From<Plain> for Error {
+        #[inline]
+        fn from(plain: Plain) -> Self {
+            plain.error()
+        }
+    }
+    impl ::core::convert::From<Plain> for Failure {
+        #[inline]
+        fn from(plain: Plain) -> Self {
+            Failure::bare(plain.error())
+        }
+    }
+    impl Failure {
         #[inline]
         const fn bare(error: Error) -> Self {
             Failure {

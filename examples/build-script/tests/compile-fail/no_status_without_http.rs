@@ -8,8 +8,8 @@ fn responds<T: axum::response::IntoResponse>(_: T) {}
 fn main() {
     let _ = socket::Error::BadFrame.http_status();
     let _ = socket::Error::BadFrame.status_code();
-    let _ = socket::Failure::BAD_FRAME.http_status();
+    let _ = socket::Failure::from(socket::Plain::BadFrame).http_status();
     let _ = <socket::Error as errcat::HttpStatus>::http_status;
-    responds(socket::Failure::BAD_FRAME);
-    let _ = socket::Failure::BAD_FRAME.problem_fields();
+    responds(socket::Failure::from(socket::Plain::BadFrame));
+    let _ = socket::Failure::from(socket::Plain::BadFrame).problem_fields();
 }
