@@ -531,21 +531,6 @@ pub mod payments {
                     }
                 }
                 impl ::core::cmp::Eq for $major {}
-                impl ::core::cmp::PartialOrd for $major {
-                    #[inline]
-                    fn partial_cmp(
-                        &self,
-                        other: &Self
-                    ) -> ::core::option::Option<::core::cmp::Ordering> {
-                        ::core::option::Option::Some(::core::cmp::Ord::cmp(self, other))
-                    }
-                }
-                impl ::core::cmp::Ord for $major {
-                    #[inline]
-                    fn cmp(&self, other: &Self) -> ::core::cmp::Ordering {
-                        ::core::cmp::Ord::cmp(&(*self as usize), &(*other as usize))
-                    }
-                }
                 impl ::core::hash::Hash for $major {
                     #[inline]
                     fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
