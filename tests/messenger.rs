@@ -171,12 +171,12 @@ macro_rules! check_minor_types {
                 assert_eq!(minor::$ty::from_code(m.code()), Some(m), "minor::{name}");
                 assert_eq!(m.detail(), model.detail.as_deref(), "minor::{name}");
                 assert_eq!(m.reaction(), model.effective_reaction(e), "minor::{name}");
+                let wrapped = Minor::from(m);
                 assert_eq!(
-                    m.to_string(),
+                    wrapped.to_string(),
                     model.detail.as_deref().unwrap_or(error.message()),
                     "minor::{name}"
                 );
-                let wrapped = Minor::from(m);
                 assert_eq!(Minor::from_codes(error, m.code()), Some(wrapped), "minor::{name}");
                 assert_eq!(wrapped.error(), error, "minor::{name}");
             }

@@ -166,21 +166,12 @@ pub(super) fn minors(
                         }
                     }
 
-                    impl ::core::fmt::Display for $major {
-                        #[inline]
-                        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                            match self.detail() {
-                                ::core::option::Option::Some(detail) => f.write_str(detail),
-                                ::core::option::Option::None => f.write_str(Self::ERROR.message()),
-                            }
-                        }
-                    }
-
                     // Equality, hashing and `Debug` of a fieldless enum, as `#[derive]` would
                     // write them (by position, and the variant's name), here once: the derives
-                    // on every minor enum were a fifth of a large catalog's compile time. No
-                    // ordering: the two impls were 7 % of the compile at 1 000 codes (bench/instructions),
-                    // for an order, the document's, that no protocol gives minor codes.
+                    // on every minor enum were a fifth of a large catalog's compile time. Each
+                    // impl costs: no ordering (7 % of the compile at 1 000 codes, counted by
+                    // bench/instructions), for an order, the document's, that no protocol gives
+                    // minor codes; and `Display` only on `Minor` (6 % more), which prints any.
                     impl ::core::fmt::Debug for $major {
                         #[inline]
                         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -296,7 +287,7 @@ pub(super) fn minors(
             }
         }
 
-        /// The detail, else the code's message, as each minor enum's `Display`.
+        /// The detail, else the code's message.
         impl ::core::fmt::Display for Minor {
             #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {

@@ -59,7 +59,11 @@ fn minor_codes_are_typed_and_unknown_minors_are_kept() {
     use m::minor::UserRegisterBadPayload as Minor100;
     assert_eq!(Minor100::ALL.len(), 3);
     assert_eq!(Minor100::from_code(2), Some(Minor100::Minor2));
-    assert_eq!(Minor100::Minor2.to_string(), "Username is invalid");
+    assert_eq!(Minor100::Minor2.detail(), Some("Username is invalid"));
+    assert_eq!(
+        m::Minor::from(Minor100::Minor2).to_string(),
+        "Username is invalid"
+    );
     assert_eq!(Minor100::ERROR, m::Error::UserRegisterBadPayload);
     assert_eq!(
         m::minor::MplGetTopupTokenBadPayload::from_code(1),

@@ -22,7 +22,7 @@ fn a_statusless_catalog_has_codes_minors_and_values() {
         &[socket::Error::NotAuthenticated]
     );
     assert_eq!(
-        socket::minor::BadFrame::from_code(2).map(|m| m.to_string()),
+        socket::minor::BadFrame::from_code(2).map(|m| socket::Minor::from(m).to_string()),
         Some("The checksum does not match".to_owned())
     );
     let f = socket::Failure::from(socket::values::UnknownCommand {

@@ -30,7 +30,11 @@ fn string_minor_codes_are_typed_and_looked_up_by_their_text() {
     assert_eq!(m, CardDeclined::InsufficientFunds);
     assert_eq!(m.code(), "insufficient_funds");
     assert_eq!(
-        m.to_string(),
+        m.detail(),
+        Some("The card has insufficient funds to complete the purchase.")
+    );
+    assert_eq!(
+        payments::Minor::from(m).to_string(),
         "The card has insufficient funds to complete the purchase."
     );
     assert_eq!(CardDeclined::ERROR, payments::Error::CardDeclined);

@@ -509,15 +509,6 @@ pub mod payments {
                         ::core::option::Option::None
                     }
                 }
-                impl ::core::fmt::Display for $major {
-                    #[inline]
-                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        match self.detail() {
-                            ::core::option::Option::Some(detail) => f.write_str(detail),
-                            ::core::option::Option::None => f.write_str(Self::ERROR.message()),
-                        }
-                    }
-                }
                 impl ::core::fmt::Debug for $major {
                     #[inline]
                     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -620,7 +611,7 @@ pub mod payments {
                 .finish()
         }
     }
-    /// The detail, else the code's message, as each minor enum's `Display`.
+    /// The detail, else the code's message.
     impl ::core::fmt::Display for Minor {
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {

@@ -2,7 +2,7 @@
 // `STR` is deprecated on purpose: its deprecation note is hostile text too.
 #![allow(deprecated)]
 
-use errcat_hostile::hostile::{self, Error, Section, minor};
+use errcat_hostile::hostile::{self, Error, Minor, Section, minor};
 
 #[test]
 fn catalog_texts_are_exact() {
@@ -68,7 +68,7 @@ fn other_texts_are_exact() {
         Some("Minor */ \"detail\" {not a placeholder}")
     );
     assert_eq!(
-        minor::Str::Minor2.to_string(),
+        Minor::from(minor::Str::Minor2).to_string(),
         "\u{2028}line separator\u{2029}paragraph separator"
     );
 }
