@@ -331,6 +331,18 @@ async fn typed_values_and_plain_codes_convert_into_statuses() {
         mixin::Failure::unfilled(mixin::Error::SmsDeliveryFailed)
     );
 
+    // A code without placeholders converts as it is, through `?` too.
+    fn handler() -> Result<(), Status> {
+        Err(item_market::Plain::HttpNotFound)?
+    }
+    let status = handler().unwrap_err();
+    assert_eq!(status.code(), tonic::Code::NotFound);
+    let via_failure = Status::from(item_market::Failure::from(item_market::Plain::HttpNotFound));
+    assert_eq!(status.message(), via_failure.message());
+    assert_eq!(status.details(), via_failure.details());
+    let back = item_market::Failure::from_status(&status).unwrap();
+    assert_eq!(back.error(), item_market::Error::HttpNotFound);
+
     // mixin answers FORBIDDEN with 202, which maps to UNKNOWN; its server errors are 500.
     assert_eq!(mixin::Error::Forbidden.grpc_code(), tonic::Code::Unknown);
     assert_eq!(

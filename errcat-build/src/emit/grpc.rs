@@ -169,6 +169,15 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
             }
         }
 
+        /// The status of a code without placeholders: its code and message, and one
+        /// `ErrorInfo` without metadata.
+        impl ::core::convert::From<Plain> for grpc::tonic::Status {
+            #[inline]
+            fn from(plain: Plain) -> Self {
+                grpc::status(&Failure::from(plain))
+            }
+        }
+
         /// The status of [`Failure::unfilled`]: a code whose message has placeholders is sent
         /// with each written `{name}`, and no values in its metadata. Build it from its typed
         /// values in the `values` module to send them.
