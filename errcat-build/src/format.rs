@@ -68,6 +68,7 @@ pub(crate) const OPERATORS: &[&str] = &[
 ];
 
 /// Where the one-character operators start in [`OPERATORS`].
+#[cfg(test)]
 const ONE_CHARACTER: usize = 25;
 
 fn atoms(tokens: TokenStream) -> Vec<Atom> {
@@ -145,8 +146,8 @@ fn atoms(tokens: TokenStream) -> Vec<Atom> {
 fn split_operators(mut run: &str, glued_after: bool, out: &mut Vec<Atom>) {
     // Most runs are one character: find it among the one-character operators at the end of
     // the table without trying every longer one.
-    if run.len() == 1
-        && let Some(op) = OPERATORS[ONE_CHARACTER..].iter().find(|op| **op == run)
+    if let [c] = run.as_bytes()
+        && let Some(op) = one_character_operator(*c)
     {
         out.push(Atom::Op(op, glued_after));
         return;
@@ -165,6 +166,36 @@ fn split_operators(mut run: &str, glued_after: bool, out: &mut Vec<Atom>) {
         run = &run[op.len()..];
         out.push(Atom::Op(op, !run.is_empty() || glued_after));
     }
+}
+
+/// The one-character operator `c` of [`OPERATORS`]: a `match` on a byte, where searching the
+/// table compares strings one by one (unoptimized, as build scripts run this).
+fn one_character_operator(c: u8) -> Option<&'static str> {
+    Some(match c {
+        b'=' => "=",
+        b'<' => "<",
+        b'>' => ">",
+        b'!' => "!",
+        b'~' => "~",
+        b'+' => "+",
+        b'-' => "-",
+        b'*' => "*",
+        b'/' => "/",
+        b'%' => "%",
+        b'^' => "^",
+        b'&' => "&",
+        b'|' => "|",
+        b'@' => "@",
+        b'.' => ".",
+        b',' => ",",
+        b';' => ";",
+        b':' => ":",
+        b'#' => "#",
+        b'$' => "$",
+        b'?' => "?",
+        b'\'' => "'",
+        _ => return None,
+    })
 }
 
 /// `#[...]` or `#![...]`, after its `#`.
