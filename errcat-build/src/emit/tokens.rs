@@ -3,6 +3,7 @@
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use quote::{ToTokens, quote};
 
@@ -273,45 +274,87 @@ impl Flat {
 /// Repetitions (`#(…)*`) are not supported: pass the repeated tokens as one argument. Every
 /// `#name` must have an argument; every argument must be used.
 pub(super) fn template(text: &'static str, args: &[(&str, &dyn ToTokens)]) -> TokenStream {
-    let parsed = parsed_template(text);
-    let mut used = vec![false; args.len()];
-    let tokens = substitute(parsed, args, &mut used);
-    if let Some(i) = used.iter().position(|u| !u) {
-        panic!("template argument `{}` is not used", args[i].0);
-    }
-    tokens
-}
-
-thread_local! {
-    /// Each template's tokens, operators joined, by the address of its text: parsed once
-    /// rather than once per catalog. (A `TokenStream` is not `Sync`, so one per thread.)
-    static PARSED: RefCell<Vec<(*const u8, TokenStream)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The tokens of `text`, operators joined as rustc joins them, `#name`s still in place.
-fn parsed_template(text: &'static str) -> TokenStream {
     // A `&'static str` never changes, so its address is its identity; a template is never
     // empty, so no two share one.
     let key = text.as_ptr();
     let cached = PARSED.with_borrow(|parsed| {
-        for (at, tokens) in parsed {
-            if *at == key {
-                return Some(tokens.clone());
-            }
-        }
-        None
+        let found = parsed.iter().find(|(at, _)| *at == key);
+        found.map(|(_, pieces)| Rc::clone(pieces))
     });
-    if let Some(tokens) = cached {
-        return tokens;
+    let pieces = cached.unwrap_or_else(|| {
+        let pieces = Rc::new(pieces(parse_template(text)).0);
+        PARSED.with_borrow_mut(|parsed| parsed.push((key, Rc::clone(&pieces))));
+        pieces
+    });
+    let mut used = vec![false; args.len()];
+    let mut out = Vec::new();
+    substitute(&pieces, args, &mut used, &mut out);
+    if let Some(i) = used.iter().position(|u| !u) {
+        panic!("template argument `{}` is not used", args[i].0);
     }
+    out.into_iter().collect()
+}
+
+thread_local! {
+    /// Each template as [`Piece`]s, by the address of its text: parsed once rather than once
+    /// per catalog. (A `TokenStream` is not `Sync`, so one per thread.)
+    static PARSED: RefCell<Vec<(*const u8, Parsed)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A parsed template's pieces, shared with the cache.
+type Parsed = Rc<Vec<Piece>>;
+
+/// A parsed template: runs of tokens with no argument in them, copied as they are (a group
+/// is one token, however large), arguments, and the groups that hold arguments.
+enum Piece {
+    Tokens(Vec<TokenTree>),
+    Arg(Ident),
+    Group(Delimiter, Vec<Piece>),
+}
+
+/// The tokens of `text`, operators joined as rustc joins them, `#name`s still in place.
+fn parse_template(text: &str) -> TokenStream {
     let source = doc_attributes(text);
-    let tokens = join(
+    join(
         source
             .parse()
             .unwrap_or_else(|e| panic!("a template is Rust tokens: {e}")),
-    );
-    PARSED.with_borrow_mut(|parsed| parsed.push((key, tokens.clone())));
-    tokens
+    )
+}
+
+/// The pieces of joined template tokens, and whether an argument is among them.
+fn pieces(tokens: TokenStream) -> (Vec<Piece>, bool) {
+    let mut out = Vec::new();
+    let mut run = Vec::new();
+    let mut has_arg = false;
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        match tree {
+            TokenTree::Punct(p)
+                if p.as_char() == '#' && matches!(trees.peek(), Some(TokenTree::Ident(_))) =>
+            {
+                let Some(TokenTree::Ident(name)) = trees.next() else {
+                    unreachable!("peeked")
+                };
+                out.push(Piece::Tokens(std::mem::take(&mut run)));
+                out.push(Piece::Arg(name));
+                has_arg = true;
+            }
+            TokenTree::Group(g) => {
+                let (inner, inner_arg) = pieces(g.stream());
+                if inner_arg {
+                    out.push(Piece::Tokens(std::mem::take(&mut run)));
+                    out.push(Piece::Group(g.delimiter(), inner));
+                    has_arg = true;
+                } else {
+                    run.push(TokenTree::Group(g));
+                }
+            }
+            tree => run.push(tree),
+        }
+    }
+    out.push(Piece::Tokens(run));
+    (out, has_arg)
 }
 
 /// `text` with each `///` and `//!` comment line written as the attribute rustc makes of it:
@@ -380,36 +423,33 @@ fn join(tokens: TokenStream) -> TokenStream {
     out.into_iter().collect()
 }
 
-/// The joined template `tokens` with each `#name` replaced by its argument's tokens.
+/// The template's `pieces` with each `#name` replaced by its argument's tokens.
 fn substitute(
-    tokens: TokenStream,
+    pieces: &[Piece],
     args: &[(&str, &dyn ToTokens)],
     used: &mut [bool],
-) -> TokenStream {
-    let mut out: Vec<TokenTree> = Vec::new();
-    let mut trees = tokens.into_iter().peekable();
-    while let Some(tree) = trees.next() {
-        match tree {
-            TokenTree::Punct(p) if p.as_char() == '#' => {
-                if let Some(TokenTree::Ident(name)) = trees.peek() {
-                    let Some(arg) = args.iter().position(|(n, _)| name == n) else {
-                        panic!("template argument `{name}` is not given");
-                    };
-                    used[arg] = true;
-                    out.extend(args[arg].1.to_token_stream());
-                    trees.next();
-                } else {
-                    out.push(TokenTree::Punct(p));
-                }
+    out: &mut Vec<TokenTree>,
+) {
+    for piece in pieces {
+        match piece {
+            Piece::Tokens(tokens) => out.extend_from_slice(tokens),
+            Piece::Arg(name) => {
+                let Some(arg) = args.iter().position(|(n, _)| name == n) else {
+                    panic!("template argument `{name}` is not given");
+                };
+                used[arg] = true;
+                out.extend(args[arg].1.to_token_stream());
             }
-            TokenTree::Group(g) => {
-                let inner = substitute(g.stream(), args, used);
-                out.push(TokenTree::Group(Group::new(g.delimiter(), inner)));
+            Piece::Group(delimiter, inner) => {
+                let mut tokens = Vec::new();
+                substitute(inner, args, used, &mut tokens);
+                out.push(TokenTree::Group(Group::new(
+                    *delimiter,
+                    tokens.into_iter().collect(),
+                )));
             }
-            tree => out.push(tree),
         }
     }
-    out.into_iter().collect()
 }
 
 /// The marks `marks`, split into operators as rustc lexes them (`format::OPERATORS`, longest
