@@ -10,7 +10,7 @@
 //! spaces around binary operators and none inside paths, generics or calls. Whatever it
 //! prints, rustc reads back as the same tokens (a test checks every fixture's file so).
 
-use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
 
 mod spacing;
 
@@ -71,12 +71,12 @@ pub(crate) const OPERATORS: &[&str] = &[
 #[cfg(test)]
 const ONE_CHARACTER: usize = 25;
 
+/// The atoms of `tokens`. Each group's tokens are taken by value: a group shares its stream,
+/// and proc-macro2 copies a shared stream to iterate it.
 fn atoms(tokens: TokenStream) -> Vec<Atom> {
     let mut out = Vec::new();
-    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
     let mut tokens = Tokens {
-        tokens: &tokens,
-        at: 0,
+        rest: tokens.into_iter().collect::<Vec<_>>().into_iter(),
     };
     let mut run = String::new();
     while let Some(token) = tokens.next() {
@@ -85,7 +85,7 @@ fn atoms(tokens: TokenStream) -> Vec<Atom> {
             TokenTree::Literal(literal) => out.push(Atom::Literal(literal.to_string())),
             TokenTree::Group(group) => {
                 let delimiter = group.delimiter();
-                let inner = atoms(group.stream());
+                let inner = atoms(stream_of(group));
                 let breaks = breaks(&inner, delimiter == Delimiter::Brace);
                 out.push(Atom::Group {
                     delimiter,
@@ -198,19 +198,32 @@ fn one_character_operator(c: u8) -> Option<&'static str> {
     })
 }
 
+/// The tokens of `group`, without sharing them with it.
+fn stream_of(group: Group) -> TokenStream {
+    let stream = group.stream();
+    drop(group);
+    stream
+}
+
 /// `#[...]` or `#![...]`, after its `#`.
-fn attribute(tokens: &mut Tokens<'_>, spacing: Spacing) -> Option<Atom> {
+fn attribute(tokens: &mut Tokens, spacing: Spacing) -> Option<Atom> {
     let inner = match tokens.peek()? {
         TokenTree::Punct(bang) if bang.as_char() == '!' && spacing == Spacing::Joint => true,
         TokenTree::Group(_) => false,
         _ => return None,
     };
-    let group = match tokens.tokens.get(tokens.at + usize::from(inner))? {
-        TokenTree::Group(group) if group.delimiter() == Delimiter::Bracket => group,
+    match tokens.rest.as_slice().get(usize::from(inner))? {
+        TokenTree::Group(group) if group.delimiter() == Delimiter::Bracket => {}
         _ => return None,
+    }
+    if inner {
+        tokens.next();
+    }
+    let Some(TokenTree::Group(group)) = tokens.next() else {
+        unreachable!("a bracketed group, seen above")
     };
-    tokens.at += 1 + usize::from(inner);
-    let doc = doc_text(&group.stream()).filter(|text| {
+    let body: Vec<TokenTree> = stream_of(group).into_iter().collect();
+    let doc = doc_text(&body).filter(|text| {
         // As a comment, a line break would end it, a bare carriage return is refused, and
         // `////` or `//!!`-like openings would read as something else.
         !text.contains('\n')
@@ -220,39 +233,34 @@ fn attribute(tokens: &mut Tokens<'_>, spacing: Spacing) -> Option<Atom> {
     });
     let body = match doc {
         Some(_) => Vec::new(),
-        None => atoms(group.stream()),
+        None => atoms(body.into_iter().collect()),
     };
     Some(Atom::Attr { inner, doc, body })
 }
 
-/// A cursor over one group's tokens.
-struct Tokens<'a> {
-    tokens: &'a [TokenTree],
-    at: usize,
+/// A cursor over one group's tokens, which it owns.
+struct Tokens {
+    rest: std::vec::IntoIter<TokenTree>,
 }
 
-impl<'a> Tokens<'a> {
-    fn peek(&self) -> Option<&'a TokenTree> {
-        self.tokens.get(self.at)
+impl Tokens {
+    fn peek(&self) -> Option<&TokenTree> {
+        self.rest.as_slice().first()
     }
 
-    fn next(&mut self) -> Option<&'a TokenTree> {
-        let token = self.tokens.get(self.at)?;
-        self.at += 1;
-        Some(token)
+    fn next(&mut self) -> Option<TokenTree> {
+        self.rest.next()
     }
 }
 
 /// The text of `doc = "..."`, unescaped.
-fn doc_text(stream: &TokenStream) -> Option<String> {
-    let mut tokens = stream.clone().into_iter();
-    match (tokens.next(), tokens.next(), tokens.next(), tokens.next()) {
-        (
-            Some(TokenTree::Ident(doc)),
-            Some(TokenTree::Punct(eq)),
-            Some(TokenTree::Literal(lit)),
-            None,
-        ) if doc == "doc" && eq.as_char() == '=' => unescape(&lit.to_string()),
+fn doc_text(tokens: &[TokenTree]) -> Option<String> {
+    match tokens {
+        [
+            TokenTree::Ident(doc),
+            TokenTree::Punct(eq),
+            TokenTree::Literal(lit),
+        ] if doc == "doc" && eq.as_char() == '=' => unescape(&lit.to_string()),
         _ => None,
     }
 }
