@@ -31,7 +31,9 @@ pub(super) fn ident(name: &str) -> Ident {
 /// reading that back as a literal costs a third of escaping. The one difference, a NUL before
 /// an octal digit (which `Literal::string` writes `\x00`), is left to proc-macro2.
 pub(super) fn string(s: &str) -> Literal {
-    if !s.contains('\0')
+    // Below a few characters, lexing costs more than escaping.
+    if s.len() > 4
+        && !s.contains('\0')
         && let Ok(literal) = format!("{s:?}").parse()
     {
         return literal;
@@ -39,12 +41,17 @@ pub(super) fn string(s: &str) -> Literal {
     Literal::string(s)
 }
 
-/// `#[doc = "line"]`, as `quote!` writes it.
+/// `#[doc = "line"]`, as `quote!` writes it but for the literal, raw where it can be: the
+/// printer writes its value as a `///` comment, and proc-macro2 lexes a raw string faster.
 fn doc_attribute(line: &str, out: &mut Vec<TokenTree>) {
+    let raw = match line.contains('"') {
+        true => None,
+        false => format!("r\"{line}\"").parse().ok(),
+    };
     let body = [
         TokenTree::Ident(ident("doc")),
         TokenTree::Punct(Punct::new('=', Spacing::Alone)),
-        TokenTree::Literal(string(line)),
+        TokenTree::Literal(raw.unwrap_or_else(|| string(line))),
     ];
     out.push(TokenTree::Punct(Punct::new('#', Spacing::Alone)));
     out.push(TokenTree::Group(Group::new(
