@@ -331,15 +331,27 @@ struct Printer {
 
 impl Printer {
     fn trim_end(&mut self) {
-        let kept = self.out.trim_end_matches(' ').len();
+        // Bytes: a space is one, and no other character holds one.
+        let mut kept = self.out.len();
+        while kept > 0 && self.out.as_bytes()[kept - 1] == b' ' {
+            kept -= 1;
+        }
         self.out.truncate(kept);
     }
 
     fn newline(&mut self) {
+        /// The indentation of the deepest blocks the emitters write, in one piece.
+        const SPACES: &str = "                                                ";
         self.trim_end();
         self.out.push('\n');
-        for _ in 0..self.indent {
-            self.out.push_str("    ");
+        let width = self.indent * 4;
+        match SPACES.get(..width) {
+            Some(spaces) => self.out.push_str(spaces),
+            None => {
+                for _ in 0..self.indent {
+                    self.out.push_str("    ");
+                }
+            }
         }
     }
 
