@@ -431,17 +431,24 @@ impl Printer {
             })
             .unwrap_or(atoms.len());
         let statement = &atoms[..end];
+        let mut calls = Vec::new();
+        for k in 1..end.saturating_sub(1) {
+            if matches!(statement[k], Atom::Op(".", _))
+                && matches!(statement[k - 1], Atom::Group { .. } | Atom::Op("?", _))
+                && matches!(statement[k + 1], Atom::Word(_))
+            {
+                calls.push(k);
+            }
+        }
+        // Most statements call no method on a result: no need to lay them out to know.
+        if calls.is_empty() {
+            return calls;
+        }
         let room = WIDTH.saturating_sub(self.column() + 1);
         if breaks(statement, false) || flat(statement, room, false).is_some() {
             return Vec::new();
         }
-        (1..end.saturating_sub(1))
-            .filter(|&k| {
-                matches!(statement[k], Atom::Op(".", _))
-                    && matches!(statement[k - 1], Atom::Group { .. } | Atom::Op("?", _))
-                    && matches!(statement[k + 1], Atom::Word(_))
-            })
-            .collect()
+        calls
     }
 
     /// Atoms along the current line, their groups laid out as they fit.
@@ -465,7 +472,7 @@ impl Printer {
         let prev = spacer.prev;
         let macro_args = prev == Prev::Bang || spacer.macro_rules;
         let (space, op) = spacer.step(atom, next);
-        if space && !self.out.ends_with([' ', '\n']) {
+        if space && !matches!(self.out.as_bytes().last(), Some(b' ' | b'\n')) {
             self.out.push(' ');
         }
         match atom {
@@ -497,7 +504,7 @@ impl Printer {
             } => {
                 let layout = Layout {
                     breaks: *breaks || block_line && *delimiter == Delimiter::Brace,
-                    tight: self.out.ends_with("::"),
+                    tight: self.out.as_bytes().ends_with(b"::"),
                     call: !space
                         && !macro_args
                         && matches!(
@@ -696,7 +703,7 @@ fn flat_into(atoms: &[Atom], room: usize, braces: bool, out: &mut String) -> Opt
     let mut spacer = Spacer::new();
     for (i, atom) in atoms.iter().enumerate() {
         let (space, op) = spacer.step(atom, atoms.get(i + 1));
-        if space && !out.is_empty() && !out.ends_with(' ') {
+        if space && !matches!(out.as_bytes().last(), None | Some(b' ')) {
             out.push(' ');
         }
         match atom {
@@ -711,7 +718,8 @@ fn flat_into(atoms: &[Atom], room: usize, braces: bool, out: &mut String) -> Opt
                 if *breaks {
                     return None;
                 }
-                let (open, close) = delimiters(*delimiter, out.ends_with("::") || inner.is_empty());
+                let tight = out.as_bytes().ends_with(b"::") || inner.is_empty();
+                let (open, close) = delimiters(*delimiter, tight);
                 out.push_str(open);
                 flat_into(inner, room, *delimiter == Delimiter::Brace, out)?;
                 out.push_str(close);
