@@ -268,12 +268,23 @@ fn doc_text(tokens: &[TokenTree]) -> Option<String> {
 /// The value of a string literal as written in source (`"..."` or `r#"..."#`); `None` for any
 /// other literal, or an escape this does not know.
 fn unescape(literal: &str) -> Option<String> {
-    if let Some(raw) = literal.strip_prefix('r') {
-        let hashes = raw.len() - raw.trim_start_matches('#').len();
-        let body = raw.get(hashes..raw.len().checked_sub(hashes)?)?;
-        return Some(body.strip_prefix('"')?.strip_suffix('"')?.to_owned());
+    // By bytes, as the quotes, `r` and `#` are one each (unoptimized, char patterns cost more).
+    let bytes = literal.as_bytes();
+    if bytes.first() == Some(&b'r') {
+        let mut hashes = 0;
+        while bytes.get(1 + hashes) == Some(&b'#') {
+            hashes += 1;
+        }
+        let (open, close) = (1 + hashes, bytes.len().checked_sub(hashes)?);
+        if close < open + 2 || bytes[open] != b'"' || bytes[close - 1] != b'"' {
+            return None;
+        }
+        return Some(literal[open + 1..close - 1].to_owned());
     }
-    let body = literal.strip_prefix('"')?.strip_suffix('"')?;
+    if bytes.len() < 2 || bytes[0] != b'"' || bytes[bytes.len() - 1] != b'"' {
+        return None;
+    }
+    let body = &literal[1..literal.len() - 1];
     if !body.contains('\\') {
         return Some(body.to_owned());
     }

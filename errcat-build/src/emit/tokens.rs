@@ -43,13 +43,13 @@ pub(super) fn string(s: &str) -> Literal {
 
 /// `#[doc = "line"]`, as `quote!` writes it but for the literal, raw where it can be: the
 /// printer writes its value as a `///` comment, and proc-macro2 lexes a raw string faster.
-fn doc_attribute(line: &str, out: &mut Vec<TokenTree>) {
+fn doc_attribute(doc: &Ident, line: &str, out: &mut Vec<TokenTree>) {
     let raw = match line.contains('"') {
         true => None,
         false => format!("r\"{line}\"").parse().ok(),
     };
     let body = [
-        TokenTree::Ident(ident("doc")),
+        TokenTree::Ident(doc.clone()),
         TokenTree::Punct(Punct::new('=', Spacing::Alone)),
         TokenTree::Literal(raw.unwrap_or_else(|| string(line))),
     ];
@@ -110,6 +110,8 @@ pub(super) fn optional_texts_doc() -> TokenStream {
 /// which rustdoc would compile and run as a doctest.
 pub(super) fn doc(text: &str) -> TokenStream {
     let text = doc_safe(text);
+    // Cloned for each line: proc-macro2 checks every character of a new identifier.
+    let name = ident("doc");
     let mut out = Vec::new();
     let mut line = String::new();
     for l in text.lines() {
@@ -122,7 +124,7 @@ pub(super) fn doc(text: &str) -> TokenStream {
             }
             line.push_str(l);
         }
-        doc_attribute(&line, &mut out);
+        doc_attribute(&name, &line, &mut out);
     }
     out.into_iter().collect()
 }
@@ -149,6 +151,7 @@ pub(super) fn doc_safe(text: &str) -> String {
 
 /// `#[doc]` attributes, one per line, prose wrapped at 90 columns (code blocks are kept).
 pub(super) fn doc_wrapped(text: &str) -> TokenStream {
+    let name = ident("doc");
     let mut out = Vec::new();
     let mut line = String::new();
     for l in wrap(text, 90) {
@@ -157,7 +160,7 @@ pub(super) fn doc_wrapped(text: &str) -> TokenStream {
             line.push(' ');
             line.push_str(&l);
         }
-        doc_attribute(&line, &mut out);
+        doc_attribute(&name, &line, &mut out);
     }
     out.into_iter().collect()
 }

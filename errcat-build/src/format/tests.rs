@@ -274,3 +274,21 @@ fn doc_text_that_a_comment_cannot_hold_stays_an_attribute() {
     assert!(text.contains("#[doc = \"two\\nlines\"]\n"), "{text}");
     assert!(text.contains("/// fine\n/// raw\nfn f() {}"), "{text}");
 }
+
+#[test]
+fn string_literals_are_read_as_their_values() {
+    assert_eq!(
+        unescape(r#""a \"b\" \\ \u{e9}\n""#).as_deref(),
+        Some("a \"b\" \\ é\n")
+    );
+    assert_eq!(unescape(r#""""#).as_deref(), Some(""));
+    assert_eq!(unescape(r#"r"raw \n""#).as_deref(), Some(r"raw \n"));
+    assert_eq!(
+        unescape(r###"r##"a "# b"##"###).as_deref(),
+        Some(r##"a "# b"##)
+    );
+    assert_eq!(unescape(r#"r"""#).as_deref(), Some(""));
+    for not_a_string in ["\"", "r\"", "r#\"a\"", "r#\"#", "12", "'a'", "b\"x\"", ""] {
+        assert_eq!(unescape(not_a_string), None, "{not_a_string}");
+    }
+}
