@@ -10,7 +10,7 @@
 //! spaces around binary operators and none inside paths, generics or calls. Whatever it
 //! prints, rustc reads back as the same tokens (a test checks every fixture's file so).
 
-use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Spacing, TokenStream, TokenTree};
 
 mod spacing;
 
@@ -68,14 +68,15 @@ pub(crate) const OPERATORS: &[&str] = &[
 ];
 
 /// Where the one-character operators start in [`OPERATORS`].
+#[cfg(test)]
 const ONE_CHARACTER: usize = 25;
 
+/// The atoms of `tokens`. Each group's tokens are taken by value: a group shares its stream,
+/// and proc-macro2 copies a shared stream to iterate it.
 fn atoms(tokens: TokenStream) -> Vec<Atom> {
     let mut out = Vec::new();
-    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
     let mut tokens = Tokens {
-        tokens: &tokens,
-        at: 0,
+        rest: tokens.into_iter().collect::<Vec<_>>().into_iter(),
     };
     let mut run = String::new();
     while let Some(token) = tokens.next() {
@@ -84,7 +85,7 @@ fn atoms(tokens: TokenStream) -> Vec<Atom> {
             TokenTree::Literal(literal) => out.push(Atom::Literal(literal.to_string())),
             TokenTree::Group(group) => {
                 let delimiter = group.delimiter();
-                let inner = atoms(group.stream());
+                let inner = atoms(stream_of(group));
                 let breaks = breaks(&inner, delimiter == Delimiter::Brace);
                 out.push(Atom::Group {
                     delimiter,
@@ -145,8 +146,8 @@ fn atoms(tokens: TokenStream) -> Vec<Atom> {
 fn split_operators(mut run: &str, glued_after: bool, out: &mut Vec<Atom>) {
     // Most runs are one character: find it among the one-character operators at the end of
     // the table without trying every longer one.
-    if run.len() == 1
-        && let Some(op) = OPERATORS[ONE_CHARACTER..].iter().find(|op| **op == run)
+    if let [c] = run.as_bytes()
+        && let Some(op) = one_character_operator(*c)
     {
         out.push(Atom::Op(op, glued_after));
         return;
@@ -167,19 +168,62 @@ fn split_operators(mut run: &str, glued_after: bool, out: &mut Vec<Atom>) {
     }
 }
 
+/// The one-character operator `c` of [`OPERATORS`]: a `match` on a byte, where searching the
+/// table compares strings one by one (unoptimized, as build scripts run this).
+fn one_character_operator(c: u8) -> Option<&'static str> {
+    Some(match c {
+        b'=' => "=",
+        b'<' => "<",
+        b'>' => ">",
+        b'!' => "!",
+        b'~' => "~",
+        b'+' => "+",
+        b'-' => "-",
+        b'*' => "*",
+        b'/' => "/",
+        b'%' => "%",
+        b'^' => "^",
+        b'&' => "&",
+        b'|' => "|",
+        b'@' => "@",
+        b'.' => ".",
+        b',' => ",",
+        b';' => ";",
+        b':' => ":",
+        b'#' => "#",
+        b'$' => "$",
+        b'?' => "?",
+        b'\'' => "'",
+        _ => return None,
+    })
+}
+
+/// The tokens of `group`, without sharing them with it.
+fn stream_of(group: Group) -> TokenStream {
+    let stream = group.stream();
+    drop(group);
+    stream
+}
+
 /// `#[...]` or `#![...]`, after its `#`.
-fn attribute(tokens: &mut Tokens<'_>, spacing: Spacing) -> Option<Atom> {
+fn attribute(tokens: &mut Tokens, spacing: Spacing) -> Option<Atom> {
     let inner = match tokens.peek()? {
         TokenTree::Punct(bang) if bang.as_char() == '!' && spacing == Spacing::Joint => true,
         TokenTree::Group(_) => false,
         _ => return None,
     };
-    let group = match tokens.tokens.get(tokens.at + usize::from(inner))? {
-        TokenTree::Group(group) if group.delimiter() == Delimiter::Bracket => group,
+    match tokens.rest.as_slice().get(usize::from(inner))? {
+        TokenTree::Group(group) if group.delimiter() == Delimiter::Bracket => {}
         _ => return None,
+    }
+    if inner {
+        tokens.next();
+    }
+    let Some(TokenTree::Group(group)) = tokens.next() else {
+        unreachable!("a bracketed group, seen above")
     };
-    tokens.at += 1 + usize::from(inner);
-    let doc = doc_text(&group.stream()).filter(|text| {
+    let body: Vec<TokenTree> = stream_of(group).into_iter().collect();
+    let doc = doc_text(&body).filter(|text| {
         // As a comment, a line break would end it, a bare carriage return is refused, and
         // `////` or `//!!`-like openings would read as something else.
         !text.contains('\n')
@@ -189,39 +233,34 @@ fn attribute(tokens: &mut Tokens<'_>, spacing: Spacing) -> Option<Atom> {
     });
     let body = match doc {
         Some(_) => Vec::new(),
-        None => atoms(group.stream()),
+        None => atoms(body.into_iter().collect()),
     };
     Some(Atom::Attr { inner, doc, body })
 }
 
-/// A cursor over one group's tokens.
-struct Tokens<'a> {
-    tokens: &'a [TokenTree],
-    at: usize,
+/// A cursor over one group's tokens, which it owns.
+struct Tokens {
+    rest: std::vec::IntoIter<TokenTree>,
 }
 
-impl<'a> Tokens<'a> {
-    fn peek(&self) -> Option<&'a TokenTree> {
-        self.tokens.get(self.at)
+impl Tokens {
+    fn peek(&self) -> Option<&TokenTree> {
+        self.rest.as_slice().first()
     }
 
-    fn next(&mut self) -> Option<&'a TokenTree> {
-        let token = self.tokens.get(self.at)?;
-        self.at += 1;
-        Some(token)
+    fn next(&mut self) -> Option<TokenTree> {
+        self.rest.next()
     }
 }
 
 /// The text of `doc = "..."`, unescaped.
-fn doc_text(stream: &TokenStream) -> Option<String> {
-    let mut tokens = stream.clone().into_iter();
-    match (tokens.next(), tokens.next(), tokens.next(), tokens.next()) {
-        (
-            Some(TokenTree::Ident(doc)),
-            Some(TokenTree::Punct(eq)),
-            Some(TokenTree::Literal(lit)),
-            None,
-        ) if doc == "doc" && eq.as_char() == '=' => unescape(&lit.to_string()),
+fn doc_text(tokens: &[TokenTree]) -> Option<String> {
+    match tokens {
+        [
+            TokenTree::Ident(doc),
+            TokenTree::Punct(eq),
+            TokenTree::Literal(lit),
+        ] if doc == "doc" && eq.as_char() == '=' => unescape(&lit.to_string()),
         _ => None,
     }
 }
@@ -229,12 +268,23 @@ fn doc_text(stream: &TokenStream) -> Option<String> {
 /// The value of a string literal as written in source (`"..."` or `r#"..."#`); `None` for any
 /// other literal, or an escape this does not know.
 fn unescape(literal: &str) -> Option<String> {
-    if let Some(raw) = literal.strip_prefix('r') {
-        let hashes = raw.len() - raw.trim_start_matches('#').len();
-        let body = raw.get(hashes..raw.len().checked_sub(hashes)?)?;
-        return Some(body.strip_prefix('"')?.strip_suffix('"')?.to_owned());
+    // By bytes, as the quotes, `r` and `#` are one each (unoptimized, char patterns cost more).
+    let bytes = literal.as_bytes();
+    if bytes.first() == Some(&b'r') {
+        let mut hashes = 0;
+        while bytes.get(1 + hashes) == Some(&b'#') {
+            hashes += 1;
+        }
+        let (open, close) = (1 + hashes, bytes.len().checked_sub(hashes)?);
+        if close < open + 2 || bytes[open] != b'"' || bytes[close - 1] != b'"' {
+            return None;
+        }
+        return Some(literal[open + 1..close - 1].to_owned());
     }
-    let body = literal.strip_prefix('"')?.strip_suffix('"')?;
+    if bytes.len() < 2 || bytes[0] != b'"' || bytes[bytes.len() - 1] != b'"' {
+        return None;
+    }
+    let body = &literal[1..literal.len() - 1];
     if !body.contains('\\') {
         return Some(body.to_owned());
     }
@@ -292,15 +342,27 @@ struct Printer {
 
 impl Printer {
     fn trim_end(&mut self) {
-        let kept = self.out.trim_end_matches(' ').len();
+        // Bytes: a space is one, and no other character holds one.
+        let mut kept = self.out.len();
+        while kept > 0 && self.out.as_bytes()[kept - 1] == b' ' {
+            kept -= 1;
+        }
         self.out.truncate(kept);
     }
 
     fn newline(&mut self) {
+        /// The indentation of the deepest blocks the emitters write, in one piece.
+        const SPACES: &str = "                                                ";
         self.trim_end();
         self.out.push('\n');
-        for _ in 0..self.indent {
-            self.out.push_str("    ");
+        let width = self.indent * 4;
+        match SPACES.get(..width) {
+            Some(spaces) => self.out.push_str(spaces),
+            None => {
+                for _ in 0..self.indent {
+                    self.out.push_str("    ");
+                }
+            }
         }
     }
 
@@ -380,17 +442,24 @@ impl Printer {
             })
             .unwrap_or(atoms.len());
         let statement = &atoms[..end];
+        let mut calls = Vec::new();
+        for k in 1..end.saturating_sub(1) {
+            if matches!(statement[k], Atom::Op(".", _))
+                && matches!(statement[k - 1], Atom::Group { .. } | Atom::Op("?", _))
+                && matches!(statement[k + 1], Atom::Word(_))
+            {
+                calls.push(k);
+            }
+        }
+        // Most statements call no method on a result: no need to lay them out to know.
+        if calls.is_empty() {
+            return calls;
+        }
         let room = WIDTH.saturating_sub(self.column() + 1);
         if breaks(statement, false) || flat(statement, room, false).is_some() {
             return Vec::new();
         }
-        (1..end.saturating_sub(1))
-            .filter(|&k| {
-                matches!(statement[k], Atom::Op(".", _))
-                    && matches!(statement[k - 1], Atom::Group { .. } | Atom::Op("?", _))
-                    && matches!(statement[k + 1], Atom::Word(_))
-            })
-            .collect()
+        calls
     }
 
     /// Atoms along the current line, their groups laid out as they fit.
@@ -414,7 +483,7 @@ impl Printer {
         let prev = spacer.prev;
         let macro_args = prev == Prev::Bang || spacer.macro_rules;
         let (space, op) = spacer.step(atom, next);
-        if space && !self.out.ends_with([' ', '\n']) {
+        if space && !matches!(self.out.as_bytes().last(), Some(b' ' | b'\n')) {
             self.out.push(' ');
         }
         match atom {
@@ -446,7 +515,7 @@ impl Printer {
             } => {
                 let layout = Layout {
                     breaks: *breaks || block_line && *delimiter == Delimiter::Brace,
-                    tight: self.out.ends_with("::"),
+                    tight: self.out.as_bytes().ends_with(b"::"),
                     call: !space
                         && !macro_args
                         && matches!(
@@ -645,7 +714,7 @@ fn flat_into(atoms: &[Atom], room: usize, braces: bool, out: &mut String) -> Opt
     let mut spacer = Spacer::new();
     for (i, atom) in atoms.iter().enumerate() {
         let (space, op) = spacer.step(atom, atoms.get(i + 1));
-        if space && !out.is_empty() && !out.ends_with(' ') {
+        if space && !matches!(out.as_bytes().last(), None | Some(b' ')) {
             out.push(' ');
         }
         match atom {
@@ -660,7 +729,8 @@ fn flat_into(atoms: &[Atom], room: usize, braces: bool, out: &mut String) -> Opt
                 if *breaks {
                     return None;
                 }
-                let (open, close) = delimiters(*delimiter, out.ends_with("::") || inner.is_empty());
+                let tight = out.as_bytes().ends_with(b"::") || inner.is_empty();
+                let (open, close) = delimiters(*delimiter, tight);
                 out.push_str(open);
                 flat_into(inner, room, *delimiter == Delimiter::Brace, out)?;
                 out.push_str(close);

@@ -28,22 +28,25 @@ pub fn is_lower_snake(s: &str) -> bool {
 /// `invalidGrant`) is refused: in a table of capitals or of lowercase names, a letter of the
 /// other case is a typo far more often than a style.
 pub fn is_documented_name(s: &str) -> bool {
-    is_words(s, |c| c.is_ascii_uppercase()) || is_words(s, |c| c.is_ascii_lowercase())
+    is_words(s, u8::is_ascii_uppercase) || is_words(s, u8::is_ascii_lowercase)
 }
 
 /// The separators between the words of a documented name.
 pub const NAME_SEPARATORS: &[char] = &['_', '-', '.'];
 
-fn is_words(s: &str, letter: impl Fn(char) -> bool) -> bool {
-    let Some(first) = s.chars().next() else {
+fn is_words(s: &str, letter: fn(&u8) -> bool) -> bool {
+    // Bytes, not characters: every byte allowed is ASCII, and no byte of a multi-byte
+    // character is (unoptimized, as build scripts run this, decoding characters costs more).
+    let bytes = s.as_bytes();
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else {
         return false;
     };
-    if !letter(first) || s.ends_with(NAME_SEPARATORS) {
+    if !letter(first) || is_separator(*last) {
         return false;
     }
     let mut after_separator = false;
-    for c in s.chars() {
-        if NAME_SEPARATORS.contains(&c) {
+    for c in bytes {
+        if is_separator(*c) {
             if after_separator {
                 return false;
             }
@@ -55,6 +58,11 @@ fn is_words(s: &str, letter: impl Fn(char) -> bool) -> bool {
         }
     }
     true
+}
+
+/// One of [`NAME_SEPARATORS`].
+fn is_separator(c: u8) -> bool {
+    matches!(c, b'_' | b'-' | b'.')
 }
 
 /// `UserNotFound`: a Rust type or variant name as a catalog may set it (`rust_name`): a
@@ -94,11 +102,77 @@ fn is_snake_of(s: &str, first: impl Fn(char) -> bool, rest: impl Fn(char) -> boo
 /// `SELF` would become the keyword `Self`, which cannot be escaped with `r#`; it gets a
 /// trailing underscore.
 pub fn type_name(documented: &str) -> String {
-    let name = documented.to_upper_camel_case();
+    let name = if documented.is_ascii() {
+        let mut name = String::with_capacity(documented.len());
+        ascii_words(documented, &mut |word| {
+            for (i, c) in word.bytes().enumerate() {
+                name.push(char::from(if i == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }));
+            }
+        });
+        name
+    } else {
+        documented.to_upper_camel_case()
+    };
     if name == "Self" {
         format!("{name}_")
     } else {
         name
+    }
+}
+
+/// The words of ASCII text as heck splits them (its case conversions, unoptimized as build
+/// scripts run them, were a twentieth of the generator): runs of letters and digits, split
+/// where a lowercase letter, or digits after one, meet a capital, and before the last of a
+/// run of capitals followed by a lowercase letter. Every word is non-empty.
+fn ascii_words(s: &str, with_word: &mut dyn FnMut(&str)) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mode {
+        /// No letter yet in the word.
+        Boundary,
+        /// The word's last letter is lowercase.
+        Lowercase,
+        /// The word's last letter is a capital.
+        Uppercase,
+    }
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let mut end = start;
+        while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let run = &s[start..end];
+        let (mut init, mut mode) = (0, Mode::Boundary);
+        for i in 0..run.len() {
+            let c = bytes[start + i];
+            if i + 1 == run.len() {
+                with_word(&run[init..]);
+                break;
+            }
+            let next = bytes[start + i + 1];
+            let next_mode = if c.is_ascii_lowercase() {
+                Mode::Lowercase
+            } else if c.is_ascii_uppercase() {
+                Mode::Uppercase
+            } else {
+                mode
+            };
+            if next_mode == Mode::Lowercase && next.is_ascii_uppercase() {
+                with_word(&run[init..=i]);
+                (init, mode) = (i + 1, Mode::Boundary);
+            } else if mode == Mode::Uppercase && c.is_ascii_uppercase() && next.is_ascii_lowercase()
+            {
+                with_word(&run[init..i]);
+                (init, mode) = (i, Mode::Boundary);
+            } else {
+                mode = next_mode;
+            }
+        }
+        start = end + 1;
     }
 }
 
@@ -393,6 +467,49 @@ mod tests {
         assert!(is_upper_camel("Url2Fa"));
         for bad in ["url", "Self", "U_RL", "Ü", ""] {
             assert!(!is_upper_camel(bad), "{bad:?}");
+        }
+    }
+
+    /// On ASCII names, type names agree with heck's upper camel case, on every string of up
+    /// to five characters of each class that matters, and on longer ones mixing them.
+    #[test]
+    fn ascii_type_names_agree_with_heck() {
+        let alphabet = ['A', 'B', 'a', 'b', '2', '_', '-', '.', ' '];
+        let mut names = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..5 {
+            let mut longer = Vec::new();
+            for name in &last {
+                for c in alphabet {
+                    longer.push(format!("{name}{c}"));
+                }
+            }
+            names.extend(longer.iter().cloned());
+            last = longer;
+        }
+        names.extend(
+            [
+                "USER_NOT_FOUND",
+                "QR_CODE_2FA",
+                "HTTPServerError",
+                "UserNotFound2Fa",
+                "ABCdefGHi",
+                "a1B2c3D4",
+                "__x__",
+                "Self_",
+                "Minor12",
+                "invalid-token.v2",
+            ]
+            .map(String::from),
+        );
+        for name in &names {
+            let camel = name.to_upper_camel_case();
+            let expected = if camel == "Self" {
+                "Self_".into()
+            } else {
+                camel
+            };
+            assert_eq!(type_name(name), expected, "{name:?}");
         }
     }
 

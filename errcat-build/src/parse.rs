@@ -1299,19 +1299,38 @@ fn yaml_diagnostic(file: &Path, source: &str, doc: Option<&Doc>, err: &YamlError
 /// The place just after the last character of `text`, with lines broken where YAML breaks
 /// them: at LF, CRLF, a lone CR, NEL, LS and PS.
 fn end_of(text: &str) -> Location {
+    // Bytes rather than characters (unoptimized, as build scripts run this, decoding every
+    // character of the file cost more than all of validation's maps): a column is a
+    // character, so every byte but a UTF-8 continuation byte counts.
+    let bytes = text.as_bytes();
     let mut end = Location { line: 1, column: 1 };
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            chars.next_if_eq(&'\n');
-        }
-        if matches!(c, '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+    let mut i = 0;
+    while i < bytes.len() {
+        let line_break = match bytes[i] {
+            b'\n' => 1,
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            // NEL
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            // LS and PS
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
+            }
+            _ => 0,
+        };
+        if line_break > 0 {
             end = Location {
                 line: end.line + 1,
                 column: 1,
             };
+            i += line_break;
         } else {
-            end.column += 1;
+            if bytes[i] & 0xC0 != 0x80 {
+                end.column += 1;
+            }
+            i += 1;
         }
     }
     end
@@ -1635,6 +1654,22 @@ mod tests {
 #[cfg(test)]
 mod locate_tests {
     use super::*;
+
+    /// The end of a text: lines broken at every break YAML knows, columns in characters.
+    #[test]
+    fn the_end_of_a_text_counts_lines_and_characters() {
+        let end = |text: &str| {
+            let end = end_of(text);
+            (end.line, end.column)
+        };
+        assert_eq!(end(""), (1, 1));
+        assert_eq!(end("ab"), (1, 3));
+        assert_eq!(end("a\nb\r\ncd\re\n"), (5, 1));
+        assert_eq!(end("a\r\n"), (2, 1));
+        assert_eq!(end("a\n\r"), (3, 1));
+        assert_eq!(end("x\u{85}y\u{2028}z\u{2029}é€"), (4, 3));
+        assert_eq!(end("é€🦀\u{2027}\u{84}"), (1, 6));
+    }
 
     #[test]
     fn locate_finds_nodes_by_path() {

@@ -1,7 +1,10 @@
 //! Token helpers shared by the Rust emitters: identifiers, literals, doc comments that any
 //! catalog text is safe in, and lists stored flat.
 
-use proc_macro2::{Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use quote::{ToTokens, quote};
 
 use crate::format::OPERATORS;
@@ -20,8 +23,41 @@ pub(super) fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
+/// A string literal, spelled exactly as `Literal::string` spells it.
+///
+/// proc-macro2 escapes a string one character at a time through `char::escape_debug`, which
+/// build scripts run unoptimized: that was a tenth of the generator's time. The standard
+/// library's `Debug` for `str`, compiled optimized with it, writes the same escapes, and
+/// reading that back as a literal costs a third of escaping. The one difference, a NUL before
+/// an octal digit (which `Literal::string` writes `\x00`), is left to proc-macro2.
 pub(super) fn string(s: &str) -> Literal {
+    // Below a few characters, lexing costs more than escaping.
+    if s.len() > 4
+        && !s.contains('\0')
+        && let Ok(literal) = format!("{s:?}").parse()
+    {
+        return literal;
+    }
     Literal::string(s)
+}
+
+/// `#[doc = "line"]`, as `quote!` writes it but for the literal, raw where it can be: the
+/// printer writes its value as a `///` comment, and proc-macro2 lexes a raw string faster.
+fn doc_attribute(doc: &Ident, line: &str, out: &mut Vec<TokenTree>) {
+    let raw = match line.contains('"') {
+        true => None,
+        false => format!("r\"{line}\"").parse().ok(),
+    };
+    let body = [
+        TokenTree::Ident(doc.clone()),
+        TokenTree::Punct(Punct::new('=', Spacing::Alone)),
+        TokenTree::Literal(raw.unwrap_or_else(|| string(line))),
+    ];
+    out.push(TokenTree::Punct(Punct::new('#', Spacing::Alone)));
+    out.push(TokenTree::Group(Group::new(
+        Delimiter::Bracket,
+        body.into_iter().collect(),
+    )));
 }
 
 pub(super) fn option_str(s: Option<&str>) -> TokenStream {
@@ -74,21 +110,23 @@ pub(super) fn optional_texts_doc() -> TokenStream {
 /// which rustdoc would compile and run as a doctest.
 pub(super) fn doc(text: &str) -> TokenStream {
     let text = doc_safe(text);
-    let lines = text.lines().map(|l| {
+    // Cloned for each line: proc-macro2 checks every character of a new identifier.
+    let name = ident("doc");
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for l in text.lines() {
         let l = l.trim_start();
-        let fence = if l.starts_with("```") || l.starts_with("~~~") {
-            "\\"
-        } else {
-            ""
-        };
-        let l = if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {fence}{l}")
-        };
-        quote!(#[doc = #l])
-    });
-    quote!(#(#lines)*)
+        line.clear();
+        if !l.is_empty() {
+            line.push(' ');
+            if l.starts_with("```") || l.starts_with("~~~") {
+                line.push('\\');
+            }
+            line.push_str(l);
+        }
+        doc_attribute(&name, &line, &mut out);
+    }
+    out.into_iter().collect()
 }
 
 /// Catalog text made safe for doc comments: a lone carriage return becomes a line break, the
@@ -113,16 +151,18 @@ pub(super) fn doc_safe(text: &str) -> String {
 
 /// `#[doc]` attributes, one per line, prose wrapped at 90 columns (code blocks are kept).
 pub(super) fn doc_wrapped(text: &str) -> TokenStream {
-    let lines = wrap(text, 90);
-    let lines = lines.iter().map(|l| {
-        let l = if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        };
-        quote!(#[doc = #l])
-    });
-    quote!(#(#lines)*)
+    let name = ident("doc");
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for l in wrap(text, 90) {
+        line.clear();
+        if !l.is_empty() {
+            line.push(' ');
+            line.push_str(&l);
+        }
+        doc_attribute(&name, &line, &mut out);
+    }
+    out.into_iter().collect()
 }
 
 /// Splits `text` into lines of at most `width` characters at spaces, leaving the lines of
@@ -243,17 +283,88 @@ impl Flat {
 ///
 /// Repetitions (`#(…)*`) are not supported: pass the repeated tokens as one argument. Every
 /// `#name` must have an argument; every argument must be used.
-pub(super) fn template(text: &str, args: &[(&str, &dyn ToTokens)]) -> TokenStream {
-    let source = doc_attributes(text);
-    let parsed: TokenStream = source
-        .parse()
-        .unwrap_or_else(|e| panic!("a template is Rust tokens: {e}"));
+pub(super) fn template(text: &'static str, args: &[(&str, &dyn ToTokens)]) -> TokenStream {
+    // A `&'static str` never changes, so its address is its identity; a template is never
+    // empty, so no two share one.
+    let key = text.as_ptr();
+    let cached = PARSED.with_borrow(|parsed| {
+        let found = parsed.iter().find(|(at, _)| *at == key);
+        found.map(|(_, pieces)| Rc::clone(pieces))
+    });
+    let pieces = cached.unwrap_or_else(|| {
+        let pieces = Rc::new(pieces(parse_template(text)).0);
+        PARSED.with_borrow_mut(|parsed| parsed.push((key, Rc::clone(&pieces))));
+        pieces
+    });
     let mut used = vec![false; args.len()];
-    let tokens = substitute(parsed, args, &mut used);
+    let mut out = Vec::new();
+    substitute(&pieces, args, &mut used, &mut out);
     if let Some(i) = used.iter().position(|u| !u) {
         panic!("template argument `{}` is not used", args[i].0);
     }
-    tokens
+    out.into_iter().collect()
+}
+
+thread_local! {
+    /// Each template as [`Piece`]s, by the address of its text: parsed once rather than once
+    /// per catalog. (A `TokenStream` is not `Sync`, so one per thread.)
+    static PARSED: RefCell<Vec<(*const u8, Parsed)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A parsed template's pieces, shared with the cache.
+type Parsed = Rc<Vec<Piece>>;
+
+/// A parsed template: runs of tokens with no argument in them, copied as they are (a group
+/// is one token, however large), arguments, and the groups that hold arguments.
+enum Piece {
+    Tokens(Vec<TokenTree>),
+    Arg(Ident),
+    Group(Delimiter, Vec<Piece>),
+}
+
+/// The tokens of `text`, operators joined as rustc joins them, `#name`s still in place.
+fn parse_template(text: &str) -> TokenStream {
+    let source = doc_attributes(text);
+    join(
+        source
+            .parse()
+            .unwrap_or_else(|e| panic!("a template is Rust tokens: {e}")),
+    )
+}
+
+/// The pieces of joined template tokens, and whether an argument is among them.
+fn pieces(tokens: TokenStream) -> (Vec<Piece>, bool) {
+    let mut out = Vec::new();
+    let mut run = Vec::new();
+    let mut has_arg = false;
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(tree) = trees.next() {
+        match tree {
+            TokenTree::Punct(p)
+                if p.as_char() == '#' && matches!(trees.peek(), Some(TokenTree::Ident(_))) =>
+            {
+                let Some(TokenTree::Ident(name)) = trees.next() else {
+                    unreachable!("peeked")
+                };
+                out.push(Piece::Tokens(std::mem::take(&mut run)));
+                out.push(Piece::Arg(name));
+                has_arg = true;
+            }
+            TokenTree::Group(g) => {
+                let (inner, inner_arg) = pieces(g.stream());
+                if inner_arg {
+                    out.push(Piece::Tokens(std::mem::take(&mut run)));
+                    out.push(Piece::Group(g.delimiter(), inner));
+                    has_arg = true;
+                } else {
+                    run.push(TokenTree::Group(g));
+                }
+            }
+            tree => run.push(tree),
+        }
+    }
+    out.push(Piece::Tokens(run));
+    (out, has_arg)
 }
 
 /// `text` with each `///` and `//!` comment line written as the attribute rustc makes of it:
@@ -289,11 +400,9 @@ fn doc_attributes(text: &str) -> String {
     out
 }
 
-fn substitute(
-    tokens: TokenStream,
-    args: &[(&str, &dyn ToTokens)],
-    used: &mut [bool],
-) -> TokenStream {
+/// `tokens` with the punctuation joined into operators as rustc joins it, and every `#`
+/// followed by a name (a template argument) standing alone.
+fn join(tokens: TokenStream) -> TokenStream {
     let mut out: Vec<TokenTree> = Vec::new();
     // The marks written together so far (each but the last joined to the next by the parser).
     let mut marks = String::new();
@@ -301,16 +410,7 @@ fn substitute(
     while let Some(tree) = trees.next() {
         match tree {
             TokenTree::Punct(p) if p.as_char() == '#' && marks.is_empty() => {
-                if let Some(TokenTree::Ident(name)) = trees.peek() {
-                    let Some(arg) = args.iter().position(|(n, _)| name == n) else {
-                        panic!("template argument `{name}` is not given");
-                    };
-                    used[arg] = true;
-                    out.extend(args[arg].1.to_token_stream());
-                    trees.next();
-                } else {
-                    out.push(TokenTree::Punct(Punct::new('#', Spacing::Alone)));
-                }
+                out.push(TokenTree::Punct(Punct::new('#', Spacing::Alone)));
             }
             // A lifetime's quote, joined to its name.
             TokenTree::Punct(p) if p.as_char() == '\'' => out.push(TokenTree::Punct(p)),
@@ -324,13 +424,42 @@ fn substitute(
                 }
             }
             TokenTree::Group(g) => {
-                let inner = substitute(g.stream(), args, used);
+                let inner = join(g.stream());
                 out.push(TokenTree::Group(Group::new(g.delimiter(), inner)));
             }
             tree => out.push(tree),
         }
     }
     out.into_iter().collect()
+}
+
+/// The template's `pieces` with each `#name` replaced by its argument's tokens.
+fn substitute(
+    pieces: &[Piece],
+    args: &[(&str, &dyn ToTokens)],
+    used: &mut [bool],
+    out: &mut Vec<TokenTree>,
+) {
+    for piece in pieces {
+        match piece {
+            Piece::Tokens(tokens) => out.extend_from_slice(tokens),
+            Piece::Arg(name) => {
+                let Some(arg) = args.iter().position(|(n, _)| name == n) else {
+                    panic!("template argument `{name}` is not given");
+                };
+                used[arg] = true;
+                out.extend(args[arg].1.to_token_stream());
+            }
+            Piece::Group(delimiter, inner) => {
+                let mut tokens = Vec::new();
+                substitute(inner, args, used, &mut tokens);
+                out.push(TokenTree::Group(Group::new(
+                    *delimiter,
+                    tokens.into_iter().collect(),
+                )));
+            }
+        }
+    }
 }
 
 /// The marks `marks`, split into operators as rustc lexes them (`format::OPERATORS`, longest
@@ -413,6 +542,39 @@ mod tests {
             &[("ty", &ty), ("name", &name), ("n", &n)],
         );
         assert_eq!(from_template.to_string(), from_quote.to_string());
+    }
+
+    /// `string` spells every literal as `Literal::string` does: quotes, backslashes, control
+    /// characters, NULs before digits and not, characters Rust shows escaped (combining marks,
+    /// unassigned and private code points, direction controls) and printable ones.
+    #[test]
+    fn string_literals_are_spelled_as_proc_macro2_spells_them() {
+        let mut texts: Vec<String> = [
+            "",
+            "plain text",
+            "it's \"quoted\" \\ and 'single'",
+            "\0\x001\x00a\x007\x008\x00",
+            "\t\r\n\u{7f}\u{1b}[0m",
+            "e\u{301} \u{301}start \u{200b}\u{202e}\u{2066}\u{feff}",
+            "\u{e000}\u{10ffff}\u{fffe} 日本語 🦀 Ω",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        texts.extend(
+            (0..0x3100)
+                .chain(0x1_0000..0x1_0200)
+                .chain(0xe_0000..0xe_0080)
+                .filter_map(char::from_u32)
+                .map(|c| format!("{c}a{c}")),
+        );
+        for text in &texts {
+            assert_eq!(
+                string(text).to_string(),
+                Literal::string(text).to_string(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

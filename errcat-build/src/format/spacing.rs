@@ -6,63 +6,46 @@ use proc_macro2::Delimiter;
 use super::Atom;
 
 /// Keywords after which a parenthesis, a bracket or a `::` path is spaced off.
+///
+/// Unoptimized, as build scripts run it, a `match` on strings compares the word with each
+/// pattern in turn; its first letter narrows the keywords to a few.
 pub(super) fn is_keyword(word: &str) -> bool {
-    matches!(
-        word,
-        "as" | "async"
-            | "await"
-            | "break"
-            | "const"
-            | "continue"
-            | "dyn"
-            | "else"
-            | "enum"
-            | "extern"
-            | "fn"
-            | "for"
-            | "if"
-            | "impl"
-            | "in"
-            | "let"
-            | "loop"
-            | "match"
-            | "mod"
-            | "move"
-            | "mut"
-            | "pub"
-            | "ref"
-            | "return"
-            | "static"
-            | "struct"
-            | "trait"
-            | "type"
-            | "unsafe"
-            | "use"
-            | "where"
-            | "while"
-            | "yield"
-    )
+    match word.as_bytes().first() {
+        Some(b'a') => matches!(word, "as" | "async" | "await"),
+        Some(b'b') => word == "break",
+        Some(b'c') => matches!(word, "const" | "continue"),
+        Some(b'd') => word == "dyn",
+        Some(b'e') => matches!(word, "else" | "enum" | "extern"),
+        Some(b'f') => matches!(word, "fn" | "for"),
+        Some(b'i') => matches!(word, "if" | "impl" | "in"),
+        Some(b'l') => matches!(word, "let" | "loop"),
+        Some(b'm') => matches!(word, "match" | "mod" | "move" | "mut"),
+        Some(b'p') => word == "pub",
+        Some(b'r') => matches!(word, "ref" | "return"),
+        Some(b's') => matches!(word, "static" | "struct"),
+        Some(b't') => matches!(word, "trait" | "type"),
+        Some(b'u') => matches!(word, "unsafe" | "use"),
+        Some(b'w') => matches!(word, "where" | "while"),
+        Some(b'y') => word == "yield",
+        _ => false,
+    }
 }
 
-/// Words that make the braces later on their line a block, printed over several lines.
+/// Words that make the braces later on their line a block, printed over several lines
+/// (narrowed by their first letter, as [`is_keyword`]).
 pub(super) fn opens_block(word: &str) -> bool {
-    matches!(
-        word,
-        "fn" | "impl"
-            | "mod"
-            | "enum"
-            | "struct"
-            | "union"
-            | "trait"
-            | "match"
-            | "if"
-            | "else"
-            | "while"
-            | "for"
-            | "loop"
-            | "unsafe"
-            | "macro_rules"
-    )
+    match word.as_bytes().first() {
+        Some(b'e') => matches!(word, "else" | "enum"),
+        Some(b'f') => matches!(word, "fn" | "for"),
+        Some(b'i') => matches!(word, "if" | "impl"),
+        Some(b'l') => word == "loop",
+        Some(b'm') => matches!(word, "mod" | "match" | "macro_rules"),
+        Some(b's') => word == "struct",
+        Some(b't') => word == "trait",
+        Some(b'u') => matches!(word, "union" | "unsafe"),
+        Some(b'w') => word == "while",
+        _ => false,
+    }
 }
 
 /// What the last atom printed on a line was, as far as spacing goes.
@@ -289,8 +272,20 @@ fn is_fragment(atom: &Atom) -> bool {
 
 /// A name that reads as a type's (`Option`, `T`), not a constant's (`MAX`) or a value's.
 fn is_type_name(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_ascii_uppercase())
-        && (word.len() == 1 || word.chars().any(|c| c.is_ascii_lowercase()))
+    // Bytes, not characters: no byte of a multi-byte character is ASCII.
+    let bytes = word.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        return false;
+    }
+    if bytes.len() == 1 {
+        return true;
+    }
+    for b in bytes {
+        if b.is_ascii_lowercase() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the atom after a multi-line block continues its line (`} else {`, `};`, `}),`).

@@ -196,6 +196,68 @@ fn the_operator_table_lists_longer_operators_first() {
 }
 
 #[test]
+fn one_character_operators_are_those_of_the_table() {
+    for op in &OPERATORS[ONE_CHARACTER..] {
+        assert_eq!(one_character_operator(op.as_bytes()[0]), Some(*op));
+    }
+    let found = (0..=u8::MAX)
+        .filter(|c| one_character_operator(*c).is_some())
+        .count();
+    assert_eq!(found, OPERATORS.len() - ONE_CHARACTER);
+}
+
+/// The word screens narrowed by first letter say yes to exactly their lists.
+#[test]
+fn keywords_and_block_words_are_recognized_exactly() {
+    let keywords = [
+        "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern",
+        "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+        "ref", "return", "static", "struct", "trait", "type", "unsafe", "use", "where", "while",
+        "yield",
+    ];
+    let block_words = [
+        "fn",
+        "impl",
+        "mod",
+        "enum",
+        "struct",
+        "union",
+        "trait",
+        "match",
+        "if",
+        "else",
+        "while",
+        "for",
+        "loop",
+        "unsafe",
+        "macro_rules",
+    ];
+    let others = [
+        "",
+        "a",
+        "asm",
+        "self",
+        "Self",
+        "crate",
+        "super",
+        "u8",
+        "str",
+        "Impl",
+        "matches",
+        "f",
+        "_",
+        "r#type",
+        "unions",
+        "macro",
+        "elsewhere",
+    ];
+    for word in keywords.iter().chain(&block_words).chain(&others) {
+        assert_eq!(spacing::is_keyword(word), keywords.contains(word), "{word}");
+        assert_eq!(opens_block(word), block_words.contains(word), "{word}");
+    }
+}
+
+#[test]
 fn doc_text_that_a_comment_cannot_hold_stays_an_attribute() {
     let tokens = quote::quote! {
         #[doc = "/ starts with a slash"]
@@ -211,4 +273,22 @@ fn doc_text_that_a_comment_cannot_hold_stays_an_attribute() {
     );
     assert!(text.contains("#[doc = \"two\\nlines\"]\n"), "{text}");
     assert!(text.contains("/// fine\n/// raw\nfn f() {}"), "{text}");
+}
+
+#[test]
+fn string_literals_are_read_as_their_values() {
+    assert_eq!(
+        unescape(r#""a \"b\" \\ \u{e9}\n""#).as_deref(),
+        Some("a \"b\" \\ é\n")
+    );
+    assert_eq!(unescape(r#""""#).as_deref(), Some(""));
+    assert_eq!(unescape(r#"r"raw \n""#).as_deref(), Some(r"raw \n"));
+    assert_eq!(
+        unescape(r###"r##"a "# b"##"###).as_deref(),
+        Some(r##"a "# b"##)
+    );
+    assert_eq!(unescape(r#"r"""#).as_deref(), Some(""));
+    for not_a_string in ["\"", "r\"", "r#\"a\"", "r#\"#", "12", "'a'", "b\"x\"", ""] {
+        assert_eq!(unescape(not_a_string), None, "{not_a_string}");
+    }
 }

@@ -22,6 +22,7 @@ mod wire;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::rc::Rc;
 
 use crate::diagnostic::{Diagnostic, Location, quote};
 use crate::ident;
@@ -61,19 +62,41 @@ struct Validator<'a> {
 }
 
 /// A path into the document, to be turned into a location only if a problem is reported.
+///
+/// Each path shares its parent's rather than copying it: validation makes one for every
+/// field it looks at, and needs the steps as a list only to report a problem.
 #[derive(Clone, Default)]
-struct At(Vec<Step>);
+struct At(Option<Rc<Place>>);
+
+/// The last step of a path, after the path to its parent.
+struct Place {
+    parent: At,
+    step: Step,
+}
 
 impl At {
     fn key(&self, key: &str) -> At {
-        let mut p = self.0.clone();
-        p.push(Step::Key(key.to_owned()));
-        At(p)
+        self.then(Step::Key(key.to_owned()))
     }
     fn index(&self, i: usize) -> At {
-        let mut p = self.0.clone();
-        p.push(Step::Index(i));
-        At(p)
+        self.then(Step::Index(i))
+    }
+    fn then(&self, step: Step) -> At {
+        At(Some(Rc::new(Place {
+            parent: self.clone(),
+            step,
+        })))
+    }
+    /// The steps from the document's root.
+    fn steps(&self) -> Vec<Step> {
+        let mut steps = Vec::new();
+        let mut at = self;
+        while let Some(place) = &at.0 {
+            steps.push(place.step.clone());
+            at = &place.parent;
+        }
+        steps.reverse();
+        steps
     }
 }
 
@@ -90,7 +113,7 @@ struct First {
 
 impl Validator<'_> {
     fn diagnostic(&self, at: &At, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(self.file, Some(self.doc.locate(&at.0)), message)
+        Diagnostic::new(self.file, Some(self.doc.locate(&at.steps())), message)
     }
 
     fn report(&mut self, d: Diagnostic) {
@@ -103,7 +126,7 @@ impl Validator<'_> {
     }
 
     fn locate(&self, at: &At) -> Location {
-        self.doc.locate(&at.0)
+        self.doc.locate(&at.steps())
     }
 
     fn position(&self, at: &At) -> String {
@@ -316,7 +339,8 @@ impl Validator<'_> {
 }
 
 fn at_parent(at: &At) -> At {
-    let mut p = at.0.clone();
-    p.pop();
-    At(p)
+    match &at.0 {
+        Some(place) => place.parent.clone(),
+        None => At::default(),
+    }
 }
