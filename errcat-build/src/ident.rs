@@ -236,6 +236,7 @@ pub const RESERVED_TYPES: &[&str] = &[
     "Error",
     "Failure",
     "Minor",
+    "Plain",
     "Problem",
     "Rendered",
     "Section",

@@ -867,7 +867,7 @@ fn enum_and_required_columns() {
             "error: enum column `level` has no `values`\n  --> shop.yaml:5:5\n   = hint: list the closed set of values: `values: [error, warning]`",
             "error: column `retry` has `values`, but is not of type enum\n  --> shop.yaml:6:39\n   = hint: a closed set of values is a column of `type: enum`",
             "error: column `retry` is `required` and has a `default`\n  --> shop.yaml:6:54\n   = hint: the default already gives every entry a value: remove `required`",
-            "error: enum column `body` would make the type `Body`, which the generated module already has\n  --> shop.yaml:7:12\n   = hint: choose another column name; the generated types are Body, BodyError, Code, Detailed, Error, Failure, Minor, Problem, Rendered, Section",
+            "error: enum column `body` would make the type `Body`, which the generated module already has\n  --> shop.yaml:7:12\n   = hint: choose another column name; the generated types are Body, BodyError, Code, Detailed, Error, Failure, Minor, Plain, Problem, Rendered, Section",
             "error: enum value `X` becomes the Rust name `X`, the same as `x`\n  --> shop.yaml:7:42\n   = hint: first defined at shop.yaml:7:39",
         ],
     );

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use errcat_build::ident::{RESERVED_ASSOCIATED, RESERVED_METHODS};
+use errcat_build::ident::{RESERVED_ASSOCIATED, RESERVED_METHODS, RESERVED_TYPES};
 
 const CATALOG: &str = "\
 title: Shop
@@ -137,5 +137,43 @@ fn every_generated_method_and_constant_is_reserved() {
                 "`{ty}::{name}` is generated but a name may become it"
             );
         }
+    }
+}
+
+#[test]
+fn every_generated_type_is_reserved() {
+    let catalog = errcat_build::load_str(Path::new("shop.yaml"), CATALOG).unwrap();
+    let code = errcat_build::Config::new()
+        .axum(true)
+        .grpc(true)
+        .generate(&[catalog]);
+    let file = syn::parse_file(&code).unwrap();
+    let module = file
+        .items
+        .iter()
+        .find_map(|item| match item {
+            syn::Item::Mod(m) if m.ident == "shop" => m.content.as_ref().map(|(_, items)| items),
+            _ => None,
+        })
+        .expect("the catalog's module");
+    let mut types = Vec::new();
+    for item in module {
+        let (name, public) = match item {
+            syn::Item::Enum(e) => (&e.ident, matches!(e.vis, syn::Visibility::Public(_))),
+            syn::Item::Struct(s) => (&s.ident, matches!(s.vis, syn::Visibility::Public(_))),
+            syn::Item::Type(t) => (&t.ident, matches!(t.vis, syn::Visibility::Public(_))),
+            _ => continue,
+        };
+        if public {
+            types.push(name.to_string());
+        }
+    }
+    assert!(types.iter().any(|t| t == "Plain"), "{types:?}");
+    for name in &types {
+        // The enum column's own type is the one allowed exception (this catalog has none).
+        assert!(
+            RESERVED_TYPES.contains(&name.as_str()),
+            "`{name}` is generated but an enum column may take its name"
+        );
     }
 }
