@@ -321,8 +321,9 @@ async fn typed_values_and_plain_codes_convert_into_statuses() {
         Some("+8613800138000")
     );
 
-    // A code sent without its values: the message keeps `{phone}`, the metadata is empty.
-    let status = Status::from(mixin::Error::SmsDeliveryFailed);
+    // A code sent without its values, deliberately: the message keeps `{phone}`, the
+    // metadata is empty. A bare `Error` does not convert (`not_a_status` below).
+    let status = Status::from(mixin::Failure::unfilled(mixin::Error::SmsDeliveryFailed));
     assert_eq!(status.message(), "Failed to deliver SMS to {phone}.");
     assert!(status.get_details_error_info().unwrap().metadata.is_empty());
     let back = mixin::Failure::from_status(&status).unwrap();
@@ -395,4 +396,22 @@ fn statuses_of_other_services_are_kept_as_unrecognized() {
     );
     let e = mixin::Failure::from_status(&status).unwrap_err();
     assert_eq!(e.why(), &Why::BadValue("minorCode".to_owned()));
+}
+
+/// A bare code is no `Status`: `Err(Error::X)?` in a tonic handler would send a message with
+/// its placeholders unfilled, so it does not compile. This function compiles only while
+/// `mixin::Error: Into<Status>` does not hold: if it did, the `_` below would fit two impls
+/// and be ambiguous.
+#[allow(dead_code)]
+fn not_a_status() {
+    trait AmbiguousIfStatus<A> {
+        fn check() {}
+    }
+    impl<T: ?Sized> AmbiguousIfStatus<()> for T {}
+    struct IsStatus;
+    impl<T: ?Sized + Into<Status>> AmbiguousIfStatus<IsStatus> for T {}
+    <mixin::Error as AmbiguousIfStatus<_>>::check();
+    // The check itself works: a `Failure` is a `Status`, so only the second impl could be
+    // meant by this one, which names it.
+    <mixin::Failure as AmbiguousIfStatus<IsStatus>>::check();
 }

@@ -177,16 +177,6 @@ pub(super) fn items(catalog: &Catalog, entries: &[(usize, &Entry)]) -> TokenStre
                 grpc::status(&Failure::from(plain))
             }
         }
-
-        /// The status of [`Failure::unfilled`]: a code whose message has placeholders is sent
-        /// with each written `{name}`, and no values in its metadata. Build it from its typed
-        /// values in the `values` module to send them.
-        impl ::core::convert::From<Error> for grpc::tonic::Status {
-            #[inline]
-            fn from(error: Error) -> Self {
-                grpc::status(&Failure::unfilled(error))
-            }
-        }
     "##,
         &[
             ("domain", &domain),
