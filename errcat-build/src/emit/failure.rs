@@ -12,7 +12,7 @@ use quote::quote;
 
 use super::Integrations;
 use super::minors::MinorCodes;
-use super::tokens::{Flat, doc, field_ident, ident};
+use super::tokens::{Flat, doc, field_ident, ident, template};
 use crate::ident;
 use crate::model::{Catalog, CodeKind, ColumnType, Entry, PlaceholderType, WireSource};
 
@@ -685,12 +685,15 @@ fn plain_items(catalog: &Catalog, entries: &[(usize, &Entry)], variants: &[Ident
             static PLAIN: [#ty; #n] = [#(#at),*];
         }
     });
-    quote! {
+    let defs = quote!(#(#defs)*);
+    let table = quote!(#table);
+    template(
+        r##"
         #enum_doc
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Plain {
-            #(#defs)*
+            #defs
         }
 
         #table
@@ -723,7 +726,14 @@ fn plain_items(catalog: &Catalog, entries: &[(usize, &Entry)], variants: &[Ident
                 Failure::bare(plain.error())
             }
         }
-    }
+    "##,
+        &[
+            ("enum_doc", &enum_doc),
+            ("defs", &defs),
+            ("table", &table),
+            ("error", &error),
+        ],
+    )
 }
 
 /// "`404` `NOT_FOUND`", or the name alone where it is the code ("`FORBIDDEN`").
