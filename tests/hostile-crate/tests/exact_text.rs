@@ -88,3 +88,21 @@ fn troublesome_names_work() {
     assert_eq!(minor::Str::ALL, &[minor::Str::Self_, minor::Str::Minor2]);
     assert_eq!(minor::Str::ERROR, Error::Str);
 }
+
+#[test]
+fn a_catalog_without_plain_codes_still_builds_its_failures() {
+    use errcat_hostile::every_code_filled::{Error, Failure, values};
+    // `Plain` has no variants: every code is built from its values, or sent unfilled.
+    for &e in Error::ALL {
+        assert_eq!(Failure::plain(e), None, "{e:?}");
+    }
+    let f = Failure::from(values::TooLong {
+        field: "name".into(),
+        max: 40,
+    });
+    assert_eq!(f.to_string(), "name is longer than 40 characters.");
+    assert_eq!(
+        Failure::unfilled(Error::BadField).to_string(),
+        "Bad {field}."
+    );
+}
