@@ -409,7 +409,7 @@ fn not_a_status() {
     }
     impl<T: ?Sized> AmbiguousIfStatus<()> for T {}
     struct IsStatus;
-    impl<T: ?Sized + Into<Status>> AmbiguousIfStatus<IsStatus> for T {}
+    impl<T: Into<Status>> AmbiguousIfStatus<IsStatus> for T {}
     <mixin::Error as AmbiguousIfStatus<_>>::check();
     // The check itself works: a `Failure` is a `Status`, so only the second impl could be
     // meant by this one, which names it.

@@ -663,7 +663,7 @@ fn plain_items(catalog: &Catalog, entries: &[(usize, &Entry)], variants: &[Ident
     let enum_doc = doc(&format!(
         "The codes of {} whose message has no placeholders: each converts into a [`Failure`] \
          (`?`, `.into()`) with nothing left to fill. A code with placeholders is not here: its \
-         typed values in the [`values`] module build its `Failure`.",
+         typed values in the `values` module build its `Failure`.",
         super::escape::escape(&catalog.title)
     ));
     // An enum without variants has no discriminant to cast.

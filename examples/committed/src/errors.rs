@@ -820,7 +820,7 @@ pub mod payments {
     static PLACEHOLDER_KINDS: [::errcat::ValueKind; 1] = [::errcat::ValueKind::String];
     /// The wire body's run-time parameters.
     static PARAM_NAMES: [&str; 0] = [];
-    /// The codes of Payments API errors whose message has no placeholders: each converts into a [`Failure`] (`?`, `.into()`) with nothing left to fill. A code with placeholders is not here: its typed values in the [`values`] module build its `Failure`.
+    /// The codes of Payments API errors whose message has no placeholders: each converts into a [`Failure`] (`?`, `.into()`) with nothing left to fill. A code with placeholders is not here: its typed values in the `values` module build its `Failure`.
     #[derive(Clone, Copy, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum Plain {
