@@ -284,9 +284,9 @@ impl Flat {
 /// Repetitions (`#(…)*`) are not supported: pass the repeated tokens as one argument. Every
 /// `#name` must have an argument; every argument must be used.
 pub(super) fn template(text: &'static str, args: &[(&str, &dyn ToTokens)]) -> TokenStream {
-    // A `&'static str` never changes, so its address is its identity; a template is never
-    // empty, so no two share one.
-    let key = text.as_ptr();
+    // A `&'static str` never changes, so its address and length are its identity (two
+    // templates with the same text may share an address, and then share their parse).
+    let key = (text.as_ptr(), text.len());
     let cached = PARSED.with_borrow(|parsed| {
         let found = parsed.iter().find(|(at, _)| *at == key);
         found.map(|(_, pieces)| Rc::clone(pieces))
@@ -306,9 +306,9 @@ pub(super) fn template(text: &'static str, args: &[(&str, &dyn ToTokens)]) -> To
 }
 
 thread_local! {
-    /// Each template as [`Piece`]s, by the address of its text: parsed once rather than once
-    /// per catalog. (A `TokenStream` is not `Sync`, so one per thread.)
-    static PARSED: RefCell<Vec<(*const u8, Parsed)>> = const { RefCell::new(Vec::new()) };
+    /// Each template as [`Piece`]s, by the address and length of its text: parsed once rather
+    /// than once per catalog. (A `TokenStream` is not `Sync`, so one per thread.)
+    static PARSED: RefCell<Vec<((*const u8, usize), Parsed)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A parsed template's pieces, shared with the cache.
