@@ -547,7 +547,7 @@ fn values_module(
 fn values_struct(e: &Entry, v: &Ident, params: &[Param], width: usize) -> TokenStream {
     let d = doc(&format!(
         "The values of [`Error::{v}`](super::Error::{v}) ({}): {}",
-        code_and_name(e),
+        super::rustdoc::code_and_name(e),
         super::escape::escape(&e.message.text(&e.placeholders))
     ));
     let mut generics = Vec::new();
@@ -647,7 +647,7 @@ fn plain_items(catalog: &Catalog, entries: &[(usize, &Entry)], variants: &[Ident
     let defs = plain.iter().map(|(_, e, v)| {
         let d = doc(&format!(
             "{}: {}",
-            code_and_name(e),
+            super::rustdoc::code_and_name(e),
             super::escape::escape(&e.message.text(&e.placeholders))
         ));
         let deprecated = e.deprecated.as_deref().map(|why| {
@@ -734,14 +734,4 @@ fn plain_items(catalog: &Catalog, entries: &[(usize, &Entry)], variants: &[Ident
             ("error", &error),
         ],
     )
-}
-
-/// "`404` `NOT_FOUND`", or the name alone where it is the code ("`FORBIDDEN`").
-fn code_and_name(e: &Entry) -> String {
-    let code = e.code.to_string();
-    if code == e.name {
-        format!("`{code}`")
-    } else {
-        format!("`{code}` `{}`", e.name)
-    }
 }

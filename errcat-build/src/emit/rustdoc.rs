@@ -63,14 +63,24 @@ pub(super) fn module_doc(catalog: &Catalog) -> String {
     s
 }
 
+/// "`404` `NOT_FOUND`", or the name alone where it is the code ("`FORBIDDEN`"); a code that
+/// cannot be a code span is escaped.
+pub(super) fn code_and_name(e: &Entry) -> String {
+    let code = e.code.to_string();
+    if code == e.name {
+        format!("`{code}`")
+    } else {
+        format!("{} `{}`", super::escape::code_span(&code), e.name)
+    }
+}
+
 pub(super) fn variant_doc(catalog: &Catalog, e: &Entry) -> String {
-    use super::escape::{code_span, escape, escape_prose};
+    use super::escape::{escape, escape_prose};
     let status = e.status.map(|s| format!(", HTTP {s}")).unwrap_or_default();
     let mut s = format!(
-        "{} `{}`{status}, gRPC `{}`: {}
+        "{}{status}, gRPC `{}`: {}
 ",
-        code_span(&e.code.to_string()),
-        e.name,
+        code_and_name(e),
         e.grpc.code,
         escape(&e.message.text(&e.placeholders))
     );
