@@ -110,23 +110,7 @@ pub(super) fn optional_texts_doc() -> TokenStream {
 /// which rustdoc would compile and run as a doctest.
 pub(super) fn doc(text: &str) -> TokenStream {
     let text = doc_safe(text);
-    // Cloned for each line: proc-macro2 checks every character of a new identifier.
-    let name = ident("doc");
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for l in text.lines() {
-        let l = l.trim_start();
-        line.clear();
-        if !l.is_empty() {
-            line.push(' ');
-            if l.starts_with("```") || l.starts_with("~~~") {
-                line.push('\\');
-            }
-            line.push_str(l);
-        }
-        doc_attribute(&name, &line, &mut out);
-    }
-    out.into_iter().collect()
+    doc_lines(text.lines().map(str::trim_start), true)
 }
 
 /// Catalog text made safe for doc comments: a lone carriage return becomes a line break, the
@@ -151,14 +135,24 @@ pub(super) fn doc_safe(text: &str) -> String {
 
 /// `#[doc]` attributes, one per line, prose wrapped at 90 columns (code blocks are kept).
 pub(super) fn doc_wrapped(text: &str) -> TokenStream {
+    doc_lines(wrap(text, 90).iter().map(String::as_str), false)
+}
+
+/// One `#[doc]` attribute per line, each but an empty one after a space; with `fences`, a
+/// line opening a code block gets a backslash, so that rustdoc shows it as text.
+fn doc_lines<'a>(lines: impl Iterator<Item = &'a str>, fences: bool) -> TokenStream {
+    // Cloned for each line: proc-macro2 checks every character of a new identifier.
     let name = ident("doc");
     let mut out = Vec::new();
     let mut line = String::new();
-    for l in wrap(text, 90) {
+    for l in lines {
         line.clear();
         if !l.is_empty() {
             line.push(' ');
-            line.push_str(&l);
+            if fences && (l.starts_with("```") || l.starts_with("~~~")) {
+                line.push('\\');
+            }
+            line.push_str(l);
         }
         doc_attribute(&name, &line, &mut out);
     }
@@ -223,14 +217,10 @@ impl Flat {
     }
 
     pub(super) fn of<L: IntoIterator<Item = TokenStream>>(lists: impl Iterator<Item = L>) -> Self {
-        let mut flat = Flat {
-            items: Vec::new(),
-            at: vec![0],
-        };
+        let mut flat = Flat::new();
         for list in lists {
             flat.items.extend(list);
-            flat.at
-                .push(u32::try_from(flat.items.len()).expect("fewer than 2^32 items"));
+            flat.end_list();
         }
         flat
     }
