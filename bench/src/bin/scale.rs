@@ -447,6 +447,12 @@ fn run() -> Result<(), String> {
                     }
                 }
             }
+            // Each crate keeps its catalog's code as built first, and the code after the edit
+            // beside it, for `bench/instructions` to count the rebuild.
+            s.write(&gen_file, &g.code)?;
+            s.write(&format!("{gen_crate}/edited.rs"), &edited.code)?;
+            s.write(&alt_file, &alternative)?;
+            s.write(&format!("{alt_crate}/edited.rs"), &alt_edited)?;
             let (build, rebuild) = gen_times;
             let _ = write!(row, " {} | {} |", ms(build.wall), ms(rebuild.wall));
             if alt_failed.is_some() {

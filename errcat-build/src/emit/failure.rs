@@ -22,12 +22,14 @@ struct Param<'a> {
     kind: ColumnType,
 }
 
+/// The failure types and their impls, and apart the definition of `Plain` (see
+/// [`plain_items`]).
 pub(super) fn items(
     catalog: &Catalog,
     entries: &[(usize, &Entry)],
     variants: &[Ident],
     on: Integrations,
-) -> TokenStream {
+) -> (TokenStream, TokenStream) {
     let width = entries
         .iter()
         .map(|(_, e)| e.placeholders.len())
@@ -48,7 +50,7 @@ pub(super) fn items(
     let absent_params = absent(params.len());
     let minor_on_wire = catalog.wire.field(&WireSource::Minor).is_some();
 
-    let plain = plain_items(catalog, entries, variants);
+    let (plain, plain_enum) = plain_items(catalog, entries, variants);
 
     let kinds = Flat::of(entries.iter().map(|(_, e)| {
         e.placeholders.iter().map(|p| {
@@ -288,7 +290,7 @@ pub(super) fn items(
         }
     });
 
-    quote! {
+    let items = quote! {
         #failure_doc
         #[derive(Clone, Debug, PartialEq)]
         pub struct Failure {
@@ -449,7 +451,8 @@ pub(super) fn items(
         #integrations
 
         #values_module
-    }
+    };
+    (items, plain_enum)
 }
 
 /// `n` absent values, as an array expression.
@@ -636,7 +639,14 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param], width: usize) -> TokenS
 /// nothing left to fill. One enum rather than a `Failure` constant per code: a variant costs
 /// rustc a fraction of what a constant's evaluation does (bench/scale: 7 % of the generated
 /// code's compile time at 1 000 codes).
-fn plain_items(catalog: &Catalog, entries: &[(usize, &Entry)], variants: &[Ident]) -> TokenStream {
+/// The impls and tables of `Plain`, and its definition apart: the module places the
+/// definition, whose docs hold the messages, with the catalog's other text (see
+/// `rust::module`).
+fn plain_items(
+    catalog: &Catalog,
+    entries: &[(usize, &Entry)],
+    variants: &[Ident],
+) -> (TokenStream, TokenStream) {
     let plain: Vec<(usize, &Entry, &Ident)> = entries
         .iter()
         .zip(variants)
@@ -687,7 +697,7 @@ fn plain_items(catalog: &Catalog, entries: &[(usize, &Entry)], variants: &[Ident
     });
     let defs = quote!(#(#defs)*);
     let table = quote!(#table);
-    template(
+    let enum_def = template(
         r##"
         #enum_doc
         #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -695,7 +705,11 @@ fn plain_items(catalog: &Catalog, entries: &[(usize, &Entry)], variants: &[Ident
         pub enum Plain {
             #defs
         }
-
+    "##,
+        &[("enum_doc", &enum_doc), ("defs", &defs)],
+    );
+    let items = template(
+        r##"
         #table
 
         impl Plain {
@@ -727,11 +741,7 @@ fn plain_items(catalog: &Catalog, entries: &[(usize, &Entry)], variants: &[Ident
             }
         }
     "##,
-        &[
-            ("enum_doc", &enum_doc),
-            ("defs", &defs),
-            ("table", &table),
-            ("error", &error),
-        ],
-    )
+        &[("table", &table), ("error", &error)],
+    );
+    (items, enum_def)
 }

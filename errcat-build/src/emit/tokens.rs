@@ -243,19 +243,13 @@ impl Flat {
         (&self.items, at)
     }
 
-    /// `static NAME: [ty; _]` with the items and `static NAME_AT: [u32; _]` with the starts.
-    pub(super) fn statics(&self, name: &Ident, ty: &TokenStream) -> TokenStream {
+    /// `static NAME_AT: [u32; _]` with the starts of the lists of `static NAME` (see
+    /// [`Flat::items_static`]).
+    pub(super) fn starts_static(&self, name: &str) -> TokenStream {
         let at_name = ident(&format!("{name}_AT"));
-        let (items, at) = (&self.items, &self.at);
-        let (len, at_len) = (
-            Literal::usize_unsuffixed(items.len()),
-            Literal::usize_unsuffixed(at.len()),
-        );
-        let at = at.iter().map(|a| Literal::u32_unsuffixed(*a));
-        quote! {
-            static #name: [#ty; #len] = [#(#items),*];
-            static #at_name: [u32; #at_len] = [#(#at),*];
-        }
+        let at_len = Literal::usize_unsuffixed(self.at.len());
+        let at = self.at.iter().map(|a| Literal::u32_unsuffixed(*a));
+        quote!(static #at_name: [u32; #at_len] = [#(#at),*];)
     }
 }
 

@@ -29,54 +29,11 @@ pub mod payments {
     pub const TITLE: &str = "Payments API errors";
     /// Where the catalog's source document lives.
     pub const SOURCE: &str = "https://example.com/payments/errors";
-    /// The error codes of Payments API errors, one variant per documented code.
-    #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-    #[non_exhaustive]
-    pub enum Error {
-        /// `1001` `AMOUNT_TOO_SMALL`, HTTP 400, gRPC `INVALID_ARGUMENT`: The amount must be at least {minimum}.
-        ///
-        /// Placeholders, the fields of [`values::AmountTooSmall`]:
-        ///
-        /// - `{minimum}` (string) Example: 0.50.
-        AmountTooSmall,
-        /// `1002` `CURRENCY_NOT_SUPPORTED`, HTTP 400, gRPC `INVALID_ARGUMENT`: This currency is not supported.
-        ///
-        /// Minor codes ([`minor::CurrencyNotSupported`]):
-        ///
-        /// | Minor | Detail | Reaction |
-        /// | ---: | --- | --- |
-        /// | 1 | Not an ISO 4217 code. |  |
-        /// | 2 | Disabled for this account. |  |
-        CurrencyNotSupported,
-        /// `2001` `ACCOUNT_FROZEN`, HTTP 403, gRPC `PERMISSION_DENIED`: The account is frozen.
-        AccountFrozen,
-    }
     static CODES: [u32; 3] = [1001, 1002, 2001];
-    static NAMES: [&str; 3] = ["AMOUNT_TOO_SMALL", "CURRENCY_NOT_SUPPORTED", "ACCOUNT_FROZEN"];
-    static MESSAGES: [&str; 3] = [
-        "The amount must be at least {minimum}.",
-        "This currency is not supported.",
-        "The account is frozen.",
-    ];
-    /// `""` where there is none (read through `errcat::optional`).
-    static DESCRIPTIONS: [&str; 3] = ["", "", ""];
     /// The position in `Section::ALL` of each code's section.
     static SECTIONS: [u8; 3] = [0, 0, 1];
-    /// `""` where there is none (read through `errcat::optional`).
-    static REACTIONS: [&str; 3] = ["", "", ""];
-    /// `""` where there is none (read through `errcat::optional`).
-    static DEPRECATIONS: [&str; 3] = ["", "", ""];
-    static ALIASES: [&str; 0] = [];
     static ALIASES_AT: [u32; 4] = [0, 0, 0, 0];
-    static PLACEHOLDERS: [&str; 1] = ["minimum"];
     static PLACEHOLDERS_AT: [u32; 4] = [0, 1, 1, 1];
-    static TEMPLATES: [::errcat::Piece; 5] = [
-        ::errcat::Piece::Text("The amount must be at least "),
-        ::errcat::Piece::Placeholder { index: 0, name: "minimum" },
-        ::errcat::Piece::Text("."),
-        ::errcat::Piece::Text("This currency is not supported."),
-        ::errcat::Piece::Text("The account is frozen."),
-    ];
     static TEMPLATES_AT: [u32; 4] = [0, 3, 4, 5];
     static VARIANTS: [&str; 3] = ["AmountTooSmall", "CurrencyNotSupported", "AccountFrozen"];
     static ALL: [Error; 3] = [
@@ -820,15 +777,6 @@ pub mod payments {
     static PLACEHOLDER_KINDS: [::errcat::ValueKind; 1] = [::errcat::ValueKind::String];
     /// The wire body's run-time parameters.
     static PARAM_NAMES: [&str; 0] = [];
-    /// The codes of Payments API errors whose message has no placeholders: each converts into a [`Failure`] (`?`, `.into()`) with nothing left to fill. A code with placeholders is not here: its typed values in the `values` module build its `Failure`.
-    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-    #[non_exhaustive]
-    pub enum Plain {
-        /// `1002` `CURRENCY_NOT_SUPPORTED`: This currency is not supported.
-        CurrencyNotSupported,
-        /// `2001` `ACCOUNT_FROZEN`: The account is frozen.
-        AccountFrozen,
-    }
     /// The position in `Error::ALL` of each code of `Plain`.
     static PLAIN: [u16; 2] = [1, 2];
     impl Plain {
@@ -1045,5 +993,57 @@ pub mod payments {
                 )
             }
         }
+    }
+    static NAMES: [&str; 3] = ["AMOUNT_TOO_SMALL", "CURRENCY_NOT_SUPPORTED", "ACCOUNT_FROZEN"];
+    /// `""` where there is none (read through `errcat::optional`).
+    static DESCRIPTIONS: [&str; 3] = ["", "", ""];
+    /// `""` where there is none (read through `errcat::optional`).
+    static REACTIONS: [&str; 3] = ["", "", ""];
+    /// `""` where there is none (read through `errcat::optional`).
+    static DEPRECATIONS: [&str; 3] = ["", "", ""];
+    static ALIASES: [&str; 0] = [];
+    static PLACEHOLDERS: [&str; 1] = ["minimum"];
+    /// The error codes of Payments API errors, one variant per documented code.
+    #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    #[non_exhaustive]
+    pub enum Error {
+        /// `1001` `AMOUNT_TOO_SMALL`, HTTP 400, gRPC `INVALID_ARGUMENT`: The amount must be at least {minimum}.
+        ///
+        /// Placeholders, the fields of [`values::AmountTooSmall`]:
+        ///
+        /// - `{minimum}` (string) Example: 0.50.
+        AmountTooSmall,
+        /// `1002` `CURRENCY_NOT_SUPPORTED`, HTTP 400, gRPC `INVALID_ARGUMENT`: This currency is not supported.
+        ///
+        /// Minor codes ([`minor::CurrencyNotSupported`]):
+        ///
+        /// | Minor | Detail | Reaction |
+        /// | ---: | --- | --- |
+        /// | 1 | Not an ISO 4217 code. |  |
+        /// | 2 | Disabled for this account. |  |
+        CurrencyNotSupported,
+        /// `2001` `ACCOUNT_FROZEN`, HTTP 403, gRPC `PERMISSION_DENIED`: The account is frozen.
+        AccountFrozen,
+    }
+    static MESSAGES: [&str; 3] = [
+        "The amount must be at least {minimum}.",
+        "This currency is not supported.",
+        "The account is frozen.",
+    ];
+    static TEMPLATES: [::errcat::Piece; 5] = [
+        ::errcat::Piece::Text("The amount must be at least "),
+        ::errcat::Piece::Placeholder { index: 0, name: "minimum" },
+        ::errcat::Piece::Text("."),
+        ::errcat::Piece::Text("This currency is not supported."),
+        ::errcat::Piece::Text("The account is frozen."),
+    ];
+    /// The codes of Payments API errors whose message has no placeholders: each converts into a [`Failure`] (`?`, `.into()`) with nothing left to fill. A code with placeholders is not here: its typed values in the `values` module build its `Failure`.
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum Plain {
+        /// `1002` `CURRENCY_NOT_SUPPORTED`: This currency is not supported.
+        CurrencyNotSupported,
+        /// `2001` `ACCOUNT_FROZEN`: The account is frozen.
+        AccountFrozen,
     }
 }
