@@ -639,7 +639,8 @@ fn values_struct(e: &Entry, v: &Ident, params: &[Param], width: usize) -> TokenS
 /// nothing left to fill. One enum rather than a `Failure` constant per code: a variant costs
 /// rustc a fraction of what a constant's evaluation does (bench/scale: 7 % of the generated
 /// code's compile time at 1 000 codes).
-/// The impls and tables of `Plain`, and its definition apart: the module places the
+///
+/// Returns the impls and tables of `Plain`, and its definition apart: the module places the
 /// definition, whose docs hold the messages, with the catalog's other text (see
 /// `rust::module`).
 fn plain_items(
