@@ -1,6 +1,7 @@
-//! The README's section on messages in several languages stays true: its two-locale catalog
-//! and translations file load and check together, and its axum handlers are the ones
-//! `tests/localized.rs` serves.
+//! The README's catalogs stay true: the smallest catalog of "Generating from your own
+//! catalogs" loads and generates, the section on messages in several languages has a two-locale
+//! catalog and translations file that load and check together, and its axum handlers are the
+//! ones `tests/localized.rs` serves.
 
 use std::path::Path;
 
@@ -10,8 +11,13 @@ fn readme() -> String {
 
 /// The code blocks of the README's section `## Messages in several languages`.
 fn blocks() -> Vec<String> {
+    blocks_of("## Messages in several languages")
+}
+
+/// The code blocks of the README's section with the heading `heading`.
+fn blocks_of(heading: &str) -> Vec<String> {
     let readme = readme();
-    let start = readme.find("## Messages in several languages\n").unwrap();
+    let start = readme.find(&format!("{heading}\n")).unwrap();
     let section = &readme[start..];
     let section = &section[..section[3..].find("\n## ").unwrap() + 3];
     section
@@ -20,6 +26,27 @@ fn blocks() -> Vec<String> {
         .step_by(2)
         .map(|b| b.split_once('\n').unwrap().1.to_owned())
         .collect()
+}
+
+#[test]
+fn the_readmes_smallest_catalog_loads_and_generates() {
+    let blocks = blocks_of("## Generating from your own catalogs");
+    let catalog = errcat_build::load_str(Path::new("catalogs/payments.yaml"), &blocks[0])
+        .unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(catalog.entry_count(), 2);
+    let statuses: Vec<_> = catalog
+        .entries()
+        .map(|e| (e.name.as_str(), e.status))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("INSUFFICIENT_FUNDS", Some(400)),
+            ("CARD_DECLINED", Some(402))
+        ]
+    );
+    let code = errcat_build::Config::new().generate(&[catalog]);
+    assert!(code.contains("pub struct InsufficientFunds {"), "{code}");
 }
 
 #[test]
