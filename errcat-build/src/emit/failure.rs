@@ -58,7 +58,7 @@ pub(super) fn items(
             quote!(::errcat::ValueKind::#kind)
         })
     }));
-    let kinds_table = kinds.items_static(&ident("PLACEHOLDER_KINDS"), &quote!(::errcat::ValueKind));
+    let kinds_table = kinds.items_static("PLACEHOLDER_KINDS", &quote!(::errcat::ValueKind));
 
     let param_names = params.iter().map(|p| p.name);
     let param_methods = params.iter().enumerate().map(|(j, p)| {

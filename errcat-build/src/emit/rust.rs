@@ -178,11 +178,11 @@ fn module(catalog: &Catalog, integrations: Integrations, locales: &[String]) -> 
     let deprecation_table = optional_texts(&deprecations);
     let optional_doc = optional_texts_doc();
     let aliases_at = aliases.starts_static("ALIASES");
-    let aliases = aliases.items_static(&ident("ALIASES"), &quote!(&str));
+    let aliases = aliases.items_static("ALIASES", &quote!(&str));
     let placeholders_at = placeholders.starts_static("PLACEHOLDERS");
-    let placeholders = placeholders.items_static(&ident("PLACEHOLDERS"), &quote!(&str));
+    let placeholders = placeholders.items_static("PLACEHOLDERS", &quote!(&str));
     let templates_at = templates.starts_static("TEMPLATES");
-    let templates = templates.items_static(&ident("TEMPLATES"), &quote!(::errcat::Piece));
+    let templates = templates.items_static("TEMPLATES", &quote!(::errcat::Piece));
     let variant_names = variants.iter().map(|v| string(&v.to_string()));
 
     let mut by_code: Vec<(&Code, &Ident)> = entries

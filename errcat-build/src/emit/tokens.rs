@@ -225,9 +225,10 @@ impl Flat {
         flat
     }
 
-    /// `static NAME: [ty; _]` with the items alone, for a list that shares its starts with
-    /// another list of the same lengths.
-    pub(super) fn items_static(&self, name: &Ident, ty: &TokenStream) -> TokenStream {
+    /// `static NAME: [ty; _]` with the items alone: the starts are [`Flat::starts_static`]'s,
+    /// or those of another list of the same lengths.
+    pub(super) fn items_static(&self, name: &str, ty: &TokenStream) -> TokenStream {
+        let name = ident(name);
         let items = &self.items;
         let len = Literal::usize_unsuffixed(items.len());
         quote!(static #name: [#ty; #len] = [#(#items),*];)
@@ -235,21 +236,24 @@ impl Flat {
 
     /// The items, and the starts as literals, for a struct that holds both.
     pub(super) fn parts(&self) -> (&[TokenStream], Vec<Literal>) {
-        let at = self
-            .at
-            .iter()
-            .map(|a| Literal::u32_unsuffixed(*a))
-            .collect();
-        (&self.items, at)
+        (&self.items, self.starts())
     }
 
     /// `static NAME_AT: [u32; _]` with the starts of the lists of `static NAME` (see
     /// [`Flat::items_static`]).
     pub(super) fn starts_static(&self, name: &str) -> TokenStream {
         let at_name = ident(&format!("{name}_AT"));
-        let at_len = Literal::usize_unsuffixed(self.at.len());
-        let at = self.at.iter().map(|a| Literal::u32_unsuffixed(*a));
+        let at = self.starts();
+        let at_len = Literal::usize_unsuffixed(at.len());
         quote!(static #at_name: [u32; #at_len] = [#(#at),*];)
+    }
+
+    /// The starts of the lists, as literals.
+    fn starts(&self) -> Vec<Literal> {
+        self.at
+            .iter()
+            .map(|a| Literal::u32_unsuffixed(*a))
+            .collect()
     }
 }
 
